@@ -1,0 +1,44 @@
+using CongVu.Features.Organisation;
+using CongVu.Infrastructure.Time;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace CongVu.Features.Home;
+
+[AllowAnonymous]
+public sealed class IndexModel(OrgTree tree, RegistryQueries registry, TimeProvider time) : PageModel
+{
+    public sealed record CommuneCard(string Code, string Name, string Trail, DateOnly AsOf, int Cells, int Members, int Exempt);
+
+    public List<CommuneCard> Communes { get; } = [];
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        var snap = await tree.GetAsync(ct);
+        var today = VietnamTime.Today(time);
+        // Communes that exist today, with their party organisation's roll.
+        foreach (var commune in snap.Roots().SelectMany(r => Descend(snap, r)).Where(n => n.Kind == OrgUnitKind.Commune && n.IsValidOn(today)).Take(50))
+        {
+            var committee = snap.CommitteeOf(commune.Id);
+            var roll = committee is null ? new RollCount(0, 0, 0, 0) : await registry.RollOnAsync(committee.Id, today, ct);
+            Communes.Add(new CommuneCard(commune.Code, commune.Name, snap.Trail(commune.ParentId ?? commune.Id, 2), today, roll.Cells, roll.Members, roll.Exempt));
+        }
+    }
+
+    private static IEnumerable<OrgNode> Descend(OrgTreeSnapshot snap, OrgNode node)
+    {
+        yield return node;
+        if (node.Kind is OrgUnitKind.Commune or OrgUnitKind.Hamlet || OrgUnit.IsParty(node.Kind) || node.Kind == OrgUnitKind.Agency)
+        {
+            yield break;
+        }
+
+        foreach (var child in snap.Children(node.Id))
+        {
+            foreach (var d in Descend(snap, child))
+            {
+                yield return d;
+            }
+        }
+    }
+}

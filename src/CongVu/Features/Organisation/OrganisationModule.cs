@@ -1,0 +1,23 @@
+using CongVu.Features.Organisation.Import;
+using CongVu.Infrastructure.Audit;
+
+namespace CongVu.Features.Organisation;
+
+public static class OrganisationModule
+{
+    public static IServiceCollection AddOrganisation(this IServiceCollection services)
+    {
+        services.AddSingleton<OrgTree>();
+        services.AddScoped<AuditLog>();
+        services.AddScoped<MembershipService>();
+        services.AddScoped<RegistryQueries>();
+        services.AddImport();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapOrganisation(this IEndpointRouteBuilder app)
+    {
+        PublicSummaryEndpoints.Map(app);
+        return app;
+    }
+}

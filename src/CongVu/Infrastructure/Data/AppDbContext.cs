@@ -1,0 +1,207 @@
+using System.Linq.Expressions;
+using CongVu.Features.Organisation;
+using CongVu.Features.Organisation.Import;
+using CongVu.Infrastructure.Audit;
+using CongVu.Infrastructure.Security;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace CongVu.Infrastructure.Data;
+
+/// <summary>The one data context. Provider-specific subclasses exist only to hold their own migration sets.</summary>
+public abstract class AppDbContext : IdentityDbContext<AppUser>
+{
+    private readonly AccessScope _scope;
+
+    protected AppDbContext(DbContextOptions options, AccessScope scope)
+        : base(options)
+    {
+        _scope = scope;
+    }
+
+    public AccessScope Scope => _scope;
+
+    // Read by the query filters on every query, so a context always filters by its request's scope.
+    private bool ScopeAll => _scope.All;
+
+    private int[] ScopeUnitIds => _scope.UnitIdArray;
+
+    public DbSet<OrgUnit> OrgUnits => Set<OrgUnit>();
+
+    public DbSet<OrgUnitSuccession> OrgUnitSuccessions => Set<OrgUnitSuccession>();
+
+    public DbSet<Person> People => Set<Person>();
+
+    public DbSet<PartyMembership> Memberships => Set<PartyMembership>();
+
+    public DbSet<MembershipPeriod> MembershipPeriods => Set<MembershipPeriod>();
+
+    public DbSet<PublicPost> PublicPosts => Set<PublicPost>();
+
+    public DbSet<ImportBatch> ImportBatches => Set<ImportBatch>();
+
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+
+        builder.Entity<AppUser>(e =>
+        {
+            e.Property(u => u.DisplayName).HasMaxLength(200);
+            e.HasIndex(u => u.OrgUnitId);
+        });
+
+        builder.Entity<OrgUnit>(e =>
+        {
+            e.Property(u => u.Code).HasMaxLength(80);
+            e.HasIndex(u => u.Code).IsUnique();
+            e.Property(u => u.Name).HasMaxLength(300);
+            e.Property(u => u.ShortName).HasMaxLength(100);
+            e.Property(u => u.Path).HasMaxLength(400);
+            e.Property(u => u.SearchName).HasMaxLength(300);
+            e.HasIndex(u => u.Path);
+            e.HasIndex(u => new { u.ParentId, u.SortOrder });
+            e.HasIndex(u => u.Kind);
+            e.HasOne(u => u.Parent).WithMany().HasForeignKey(u => u.ParentId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<OrgUnit>().WithMany().HasForeignKey(u => u.AdminUnitId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<OrgUnitSuccession>(e =>
+        {
+            e.HasOne(s => s.Predecessor).WithMany().HasForeignKey(s => s.PredecessorId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne(s => s.Successor).WithMany().HasForeignKey(s => s.SuccessorId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(s => new { s.PredecessorId, s.SuccessorId }).IsUnique();
+            e.Property(s => s.Basis).HasMaxLength(300);
+        });
+
+        builder.Entity<Person>(e =>
+        {
+            e.Property(p => p.FullName).HasMaxLength(200);
+            e.Property(p => p.SearchName).HasMaxLength(200);
+            e.Property(p => p.Ethnicity).HasMaxLength(50);
+            e.Property(p => p.Phone).HasMaxLength(30);
+            e.Property(p => p.Address).HasMaxLength(300);
+            e.HasIndex(p => new { p.OrgUnitId, p.SearchName });
+            e.HasIndex(p => p.SearchName);
+            e.HasOne(p => p.OrgUnit).WithMany().HasForeignKey(p => p.OrgUnitId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne(p => p.Membership).WithOne(m => m.Person).HasForeignKey<PartyMembership>(m => m.PersonId);
+        });
+
+        builder.Entity<PartyMembership>(e =>
+        {
+            e.Property(m => m.CardNumber).HasMaxLength(30);
+            e.HasIndex(m => m.CardNumber).IsUnique();
+            e.HasIndex(m => new { m.OrgUnitId, m.Status });
+            e.Property(m => m.StatusReason).HasMaxLength(500);
+            e.HasOne(m => m.Cell).WithMany().HasForeignKey(m => m.OrgUnitId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<MembershipPeriod>(e =>
+        {
+            e.HasOne(p => p.Membership).WithMany(m => m.Periods).HasForeignKey(p => p.MembershipId);
+            e.HasOne(p => p.Cell).WithMany().HasForeignKey(p => p.OrgUnitId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(p => new { p.OrgUnitId, p.From, p.To });
+            e.HasIndex(p => new { p.MembershipId, p.From });
+            e.Property(p => p.Reason).HasMaxLength(500);
+            e.Property(p => p.RecordedBy).HasMaxLength(200);
+        });
+
+        builder.Entity<PublicPost>(e =>
+        {
+            e.Property(p => p.Title).HasMaxLength(200);
+            e.HasOne(p => p.Person).WithMany(x => x.Posts).HasForeignKey(p => p.PersonId);
+            e.HasOne(p => p.Agency).WithMany().HasForeignKey(p => p.OrgUnitId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(p => new { p.OrgUnitId, p.From });
+        });
+
+        builder.Entity<ImportBatch>(e =>
+        {
+            e.Property(b => b.FileName).HasMaxLength(260);
+            e.Property(b => b.FileError).HasMaxLength(1000);
+            e.Property(b => b.CreatedBy).HasMaxLength(200);
+            e.HasIndex(b => new { b.OrgUnitId, b.CreatedAt });
+        });
+
+        builder.Entity<AuditEntry>(e =>
+        {
+            e.Property(a => a.Action).HasMaxLength(80);
+            e.Property(a => a.EntityType).HasMaxLength(80);
+            e.Property(a => a.EntityId).HasMaxLength(80);
+            e.Property(a => a.ActorId).HasMaxLength(450);
+            e.Property(a => a.ActorName).HasMaxLength(200);
+            e.Property(a => a.Hash).HasMaxLength(64);
+            e.Property(a => a.PreviousHash).HasMaxLength(64);
+            // A fork in the chain (two entries after the same one) is refused by the database.
+            e.HasIndex(a => a.PreviousHash).IsUnique();
+            e.HasIndex(a => new { a.EntityType, a.EntityId });
+            e.HasIndex(a => new { a.OrgUnitId, a.At });
+        });
+
+        ApplyScope<Person>(builder);
+        ApplyScope<PartyMembership>(builder);
+        ApplyScope<MembershipPeriod>(builder);
+        ApplyScope<PublicPost>(builder);
+        ApplyScope<ImportBatch>(builder);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Instants are UTC everywhere; the converter restores the kind that SQLite does not keep.
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+    }
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        var newEntries = ChangeTracker.Entries<AuditEntry>()
+            .Where(e => e.State == EntityState.Added)
+            .Select(e => e.Entity)
+            .ToList();
+        if (newEntries.Count == 0)
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
+        await AuditChain.Gate.WaitAsync(cancellationToken);
+        try
+        {
+            var last = await AuditEntries.AsNoTracking()
+                .OrderByDescending(a => a.Id)
+                .Select(a => a.Hash)
+                .FirstOrDefaultAsync(cancellationToken) ?? string.Empty;
+            foreach (var entry in newEntries)
+            {
+                entry.PreviousHash = last;
+                entry.Hash = AuditChain.HashOf(entry);
+                last = entry.Hash;
+            }
+
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        finally
+        {
+            AuditChain.Gate.Release();
+        }
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
+
+    private void ApplyScope<T>(ModelBuilder builder)
+        where T : class, IOrgOwned
+    {
+        Expression<Func<T, bool>> filter = e => ScopeAll || ScopeUnitIds.Contains(e.OrgUnitId);
+        builder.Entity<T>().HasQueryFilter(filter);
+    }
+
+    private sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(
+        v => v.Kind == DateTimeKind.Utc ? v : v.ToUniversalTime(),
+        v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
+}
+
+public sealed class SqliteAppDbContext(DbContextOptions<SqliteAppDbContext> options, AccessScope scope)
+    : AppDbContext(options, scope);
+
+public sealed class PostgresAppDbContext(DbContextOptions<PostgresAppDbContext> options, AccessScope scope)
+    : AppDbContext(options, scope);

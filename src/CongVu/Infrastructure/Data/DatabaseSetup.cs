@@ -1,0 +1,91 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace CongVu.Infrastructure.Data;
+
+public sealed class DatabaseOptions
+{
+    /// <summary>"Sqlite" (default, embedded) or "Postgres".</summary>
+    public string Provider { get; set; } = "Sqlite";
+
+    /// <summary>For SQLite: file path, relative to the content root unless absolute.</summary>
+    public string SqlitePath { get; set; } = "data/congvu.db";
+
+    /// <summary>For PostgreSQL: an Npgsql connection string.</summary>
+    public string? ConnectionString { get; set; }
+
+    public bool MigrateOnStartup { get; set; } = true;
+
+    /// <summary>SQLite synchronous pragma: FULL survives power loss, NORMAL survives a crash of the app.</summary>
+    public string SqliteSynchronous { get; set; } = "FULL";
+
+    public bool IsPostgres => string.Equals(Provider, "Postgres", StringComparison.OrdinalIgnoreCase)
+        || string.Equals(Provider, "PostgreSQL", StringComparison.OrdinalIgnoreCase);
+}
+
+public static class DatabaseSetup
+{
+    public static IServiceCollection AddAppDatabase(this IServiceCollection services, IConfiguration config, string contentRoot)
+    {
+        var options = config.GetSection("Database").Get<DatabaseOptions>() ?? new DatabaseOptions();
+        services.AddSingleton(options);
+        if (options.IsPostgres)
+        {
+            if (string.IsNullOrWhiteSpace(options.ConnectionString))
+            {
+                throw new InvalidOperationException("Database:Provider is Postgres but Database:ConnectionString is empty.");
+            }
+
+            services.AddDbContext<AppDbContext, PostgresAppDbContext>(o => o.UseNpgsql(options.ConnectionString));
+        }
+        else
+        {
+            var path = SqliteFilePath(options, contentRoot);
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            var connection = new SqliteConnectionStringBuilder
+            {
+                DataSource = path,
+                Cache = SqliteCacheMode.Private,
+                Pooling = true,
+                DefaultTimeout = 30,
+            }.ToString();
+            var pragmas = new SqlitePragmaInterceptor(options.SqliteSynchronous);
+            services.AddDbContext<AppDbContext, SqliteAppDbContext>(o => o.UseSqlite(connection).AddInterceptors(pragmas));
+        }
+
+        return services;
+    }
+
+    public static string SqliteFilePath(DatabaseOptions options, string contentRoot) =>
+        Path.IsPathRooted(options.SqlitePath) ? options.SqlitePath : Path.GetFullPath(Path.Combine(contentRoot, options.SqlitePath));
+}
+
+/// <summary>Sets WAL, the synchronous level, foreign keys and a busy timeout on every SQLite connection as it opens.</summary>
+public sealed class SqlitePragmaInterceptor(string synchronous) : DbConnectionInterceptor
+{
+    private readonly string _sql = $"PRAGMA journal_mode=WAL; PRAGMA synchronous={Sanitise(synchronous)}; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=5000;";
+
+    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
+    {
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = _sql;
+        cmd.ExecuteNonQuery();
+    }
+
+    public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        await using var cmd = connection.CreateCommand();
+        cmd.CommandText = _sql;
+        await cmd.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private static string Sanitise(string level) => level.ToUpperInvariant() switch
+    {
+        "OFF" => "OFF",
+        "NORMAL" => "NORMAL",
+        "EXTRA" => "EXTRA",
+        _ => "FULL",
+    };
+}

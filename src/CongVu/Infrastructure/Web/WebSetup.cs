@@ -1,0 +1,105 @@
+using CongVu.Infrastructure.Data;
+using CongVu.Infrastructure.Localization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Localization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace CongVu.Infrastructure.Web;
+
+public static class WebSetup
+{
+    public static IServiceCollection AddAppWeb(this IServiceCollection services)
+    {
+        services.AddRazorPages(o =>
+            {
+                // Pages live with their feature (Features/<Module>/...) and declare absolute routes.
+                o.RootDirectory = "/Features";
+            })
+            .AddViewLocalization()
+            .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, f) => f.Create(typeof(SharedResource)))
+            .AddMvcOptions(o => ModelBindingMessages.Apply(o));
+        services.AddSingleton<IHtmlLocalizerFactory, HtmlLocalizerFactory>();
+        // Vietnamese text goes out as UTF-8, not as numeric entities: pages stay small and readable.
+        services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
+            o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
+        services.AddProblemDetails();
+        services.AddOpenApi();
+        services.AddResponseCompression(o => o.EnableForHttps = true);
+        services.Configure<RouteOptions>(o => o.LowercaseUrls = true);
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "congvu.af";
+            o.FormFieldName = "__RequestVerificationToken";
+        });
+        return services;
+    }
+
+    public static WebApplication UseAppWeb(this WebApplication app)
+    {
+        // The API answers with ProblemDetails; pages get the friendly Vietnamese error pages.
+        app.UseWhen(IsApi, b =>
+        {
+            b.UseExceptionHandler();
+            b.UseStatusCodePages();
+        });
+        app.UseWhen(ctx => !IsApi(ctx), b =>
+        {
+            b.UseExceptionHandler("/loi/500");
+            b.UseStatusCodePagesWithReExecute("/loi/{0}");
+        });
+        app.UseSecurityHeadersMiddleware();
+        app.UseResponseCompression();
+        app.UseStaticFiles();
+        app.UseRequestLocalization();
+        app.UseRouting();
+        app.UseRateLimiter();
+        app.UseAuthentication();
+        Security.SecuritySetup.UseAccessScope(app);
+        app.UseAuthorization();
+        app.UseAntiforgery();
+        return app;
+    }
+
+    private static bool IsApi(HttpContext ctx) =>
+        ctx.Request.Path.StartsWithSegments("/api") || ctx.Request.Path.StartsWithSegments("/health")
+        || ctx.Request.Path.StartsWithSegments("/openapi");
+
+    private static void UseSecurityHeadersMiddleware(this WebApplication app) => Security.SecuritySetup.UseSecurityHeaders(app);
+
+    public static WebApplication MapAppWeb(this WebApplication app)
+    {
+        app.MapRazorPages();
+        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+        app.MapGet("/health", async (AppDbContext db, CancellationToken ct) =>
+                await db.Database.CanConnectAsync(ct)
+                    ? Results.Json(new HealthStatus("ok"))
+                    : Results.Json(new HealthStatus("unavailable"), statusCode: StatusCodes.Status503ServiceUnavailable))
+            .AllowAnonymous()
+            .WithName("Health")
+            .WithTags("Health");
+        return app;
+    }
+
+    public sealed record HealthStatus(string Status);
+}
+
+/// <summary>Model-binding messages in Vietnamese (the forms' language); English pages reuse them until a second set is worth it.</summary>
+internal static class ModelBindingMessages
+{
+    public static void Apply(MvcOptions o)
+    {
+        var p = o.ModelBindingMessageProvider;
+        p.SetValueIsInvalidAccessor(v => $"Giá trị “{v}” không hợp lệ.");
+        p.SetValueMustBeANumberAccessor(f => $"Trường {f} phải là một số.");
+        p.SetValueMustNotBeNullAccessor(f => $"Trường {f} không được để trống.");
+        p.SetAttemptedValueIsInvalidAccessor((v, f) => $"Giá trị “{v}” không hợp lệ cho trường {f}.");
+        p.SetMissingBindRequiredValueAccessor(f => $"Thiếu giá trị cho trường {f}.");
+        p.SetMissingKeyOrValueAccessor(() => "Thiếu giá trị.");
+        p.SetMissingRequestBodyRequiredValueAccessor(() => "Thiếu nội dung yêu cầu.");
+        p.SetNonPropertyAttemptedValueIsInvalidAccessor(v => $"Giá trị “{v}” không hợp lệ.");
+        p.SetNonPropertyUnknownValueIsInvalidAccessor(() => "Giá trị không hợp lệ.");
+        p.SetNonPropertyValueMustBeANumberAccessor(() => "Giá trị phải là một số.");
+        p.SetUnknownValueIsInvalidAccessor(f => $"Giá trị của trường {f} không hợp lệ.");
+    }
+}

@@ -1,0 +1,37 @@
+using CongVu.Features.Account;
+using CongVu.Features.Organisation;
+using CongVu.Infrastructure;
+using CongVu.Infrastructure.Data;
+using CongVu.Infrastructure.Localization;
+using CongVu.Infrastructure.Security;
+using CongVu.Infrastructure.Web;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddHttpContextAccessor();
+builder.Services.AddAppDatabase(builder.Configuration, builder.Environment.ContentRootPath);
+builder.Services.AddAppSecurity();
+builder.Services.AddAppLocalization();
+builder.Services.AddAppWeb();
+
+// Modules, one line each (engineering/architecture.md).
+builder.Services.AddOrganisation();
+builder.Services.AddAccount();
+
+var app = builder.Build();
+
+if (await AppCommands.TryRunAsync(app, args))
+{
+    return;
+}
+
+await AppStartup.InitialiseAsync(app);
+
+app.UseAppWeb();
+app.MapAppWeb();
+app.MapOrganisation();
+
+await app.RunAsync();
+
+public partial class Program;
