@@ -38,6 +38,19 @@ public static class PublicSummaryEndpoints
             return TypedResults.Problem("Thiếu mã xã (commune). / The commune code is required.", statusCode: 400, title: "Yêu cầu không hợp lệ");
         }
 
+        // The year's form is checked first: a malformed request is 400 whatever the commune.
+        var thisYear = VietnamTime.Today(time).Year;
+        int? requested = null;
+        if (!string.IsNullOrWhiteSpace(year))
+        {
+            if (!int.TryParse(year, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) || parsed < 1930 || parsed > thisYear)
+            {
+                return TypedResults.Problem($"Năm “{year}” không hợp lệ: nhập năm dạng yyyy, không sau {thisYear}. / Invalid year.", statusCode: 400, title: "Yêu cầu không hợp lệ");
+            }
+
+            requested = parsed;
+        }
+
         var snap = await tree.GetAsync(ct);
         var unit = snap.FindByCode(commune.Trim());
         if (unit is null || unit.Kind != OrgUnitKind.Commune)
@@ -45,18 +58,8 @@ public static class PublicSummaryEndpoints
             return TypedResults.Problem($"Không tìm thấy xã có mã “{commune}”. / No commune with this code.", statusCode: 404, title: "Không tìm thấy");
         }
 
-        var thisYear = VietnamTime.Today(time).Year;
         var lastYear = Math.Min(thisYear, unit.ValidTo?.Year ?? thisYear);
-        int y;
-        if (string.IsNullOrWhiteSpace(year))
-        {
-            y = lastYear;
-        }
-        else if (!int.TryParse(year, NumberStyles.None, CultureInfo.InvariantCulture, out y) || y < 1930 || y > thisYear)
-        {
-            return TypedResults.Problem($"Năm “{year}” không hợp lệ: nhập năm dạng yyyy, không sau {thisYear}. / Invalid year.", statusCode: 400, title: "Yêu cầu không hợp lệ");
-        }
-
+        var y = requested ?? lastYear;
         if (y < unit.ValidFrom.Year || y > lastYear)
         {
             return TypedResults.Problem($"Xã “{unit.Name}” không có số liệu năm {y}. / No data for that year.", statusCode: 404, title: "Không có số liệu");
