@@ -53,6 +53,17 @@ public static class WebSetup
         app.UseStaticFiles();
         app.UseRequestLocalization();
         app.UseRouting();
+        // No endpoint means no such page: answer 404 before the fallback policy would send the visitor to sign in.
+        app.Use((ctx, next) =>
+        {
+            if (ctx.GetEndpoint() is null)
+            {
+                ctx.Response.StatusCode = StatusCodes.Status404NotFound;
+                return Task.CompletedTask;
+            }
+
+            return next(ctx);
+        });
         app.UseRateLimiter();
         app.UseAuthentication();
         Security.SecuritySetup.UseAccessScope(app);
