@@ -11,7 +11,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddAppDatabase(builder.Configuration, builder.Environment.ContentRootPath);
-builder.Services.AddAppSecurity();
+builder.Services.AddAppSecurity(builder.Configuration);
 builder.Services.AddAppLocalization();
 builder.Services.AddAppWeb();
 

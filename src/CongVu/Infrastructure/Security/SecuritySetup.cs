@@ -13,8 +13,11 @@ public static class SecuritySetup
     public const string PublicFormLimiter = "public-form";
     public const string SignInLimiter = "sign-in";
 
-    public static IServiceCollection AddAppSecurity(this IServiceCollection services)
+    public static IServiceCollection AddAppSecurity(this IServiceCollection services, IConfiguration config)
     {
+        // Per client address and minute; configurable because a commune office may sit behind one shared address.
+        var publicFormLimit = config.GetValue("RateLimits:PublicFormPerMinute", 20);
+        var signInLimit = config.GetValue("RateLimits:SignInPerMinute", 30);
         services.AddIdentity<AppUser, IdentityRole>(o =>
             {
                 o.Password.RequiredLength = 10;
@@ -59,10 +62,10 @@ public static class SecuritySetup
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             o.AddPolicy(PublicFormLimiter, ctx => RateLimitPartition.GetFixedWindowLimiter(
                 ctx.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = 20, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = publicFormLimit, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
             o.AddPolicy(SignInLimiter, ctx => RateLimitPartition.GetFixedWindowLimiter(
                 ctx.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = 30, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = signInLimit, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
             o.OnRejected = async (ctx, ct) =>
             {
                 ctx.HttpContext.Response.ContentType = "text/plain; charset=utf-8";
