@@ -24,6 +24,12 @@ public static class WebSetup
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddProblemDetails();
+        // Forms are small: a field over 32 KB or more than 500 fields is refused before any handler runs.
+        services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o =>
+        {
+            o.ValueLengthLimit = 32 * 1024;
+            o.ValueCountLimit = 500;
+        });
         services.AddOpenApi();
         services.AddResponseCompression(o => o.EnableForHttps = true);
         services.Configure<RouteOptions>(o => o.LowercaseUrls = true);
