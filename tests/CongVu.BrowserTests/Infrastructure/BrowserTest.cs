@@ -38,7 +38,8 @@ public abstract class BrowserTest(BrowserHost host) : IAsyncLifetime
     {
         try
         {
-            var dir = Path.Combine(AppContext.BaseDirectory, "failures");
+            // CI points this into its results folder so the pictures sit beside the TRX files.
+            var dir = Environment.GetEnvironmentVariable("CONGVU_BROWSER_FAILURES") is { Length: > 0 } d ? d : Path.Combine(AppContext.BaseDirectory, "failures");
             Directory.CreateDirectory(dir);
             var name = string.Concat((TestContext.Current.Test?.TestDisplayName ?? "test").Split(Path.GetInvalidFileNameChars()));
             var file = Path.Combine(dir, name.Length > 120 ? name[..120] : name) + ".png";
