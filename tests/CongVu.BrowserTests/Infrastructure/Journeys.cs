@@ -1,0 +1,29 @@
+using System.Text.RegularExpressions;
+
+namespace CongVu.BrowserTests.Infrastructure;
+
+/// <summary>Steps that several journeys share, done the way a person does them.</summary>
+public static partial class Journeys
+{
+    /// <summary>The demo commune's staff account and the one demo password (see DemoCommune).</summary>
+    public const string StaffUser = "vanphong.tieucan";
+
+    public const string DemoPassword = "CongVu-demo-2026";
+
+    public static async Task SignInAsync(this IPage page, string userName = StaffUser, string password = DemoPassword)
+    {
+        await page.GotoAsync("/tai-khoan/dang-nhap");
+        await page.GetByLabel("Tên đăng nhập", new() { Exact = true }).FillAsync(userName);
+        await page.GetByLabel("Mật khẩu", new() { Exact = true }).FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập", Exact = true }).ClickAsync();
+    }
+
+    public static async Task ExpectDashboardAsync(this IPage page)
+    {
+        await Expect(page).ToHaveURLAsync(StaffHome());
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Bảng điều khiển", Level = 1 })).ToBeVisibleAsync();
+    }
+
+    [GeneratedRegex(@"/staff/?$")]
+    private static partial Regex StaffHome();
+}
