@@ -184,9 +184,7 @@ internal sealed class DemoGenerator
     public DemoGenerator(int seed)
     {
         // A seeded Random is stable across runs and machines: that is what a demo needs, not secrecy.
-#pragma warning disable CA5394
         _rng = new Random(seed);
-#pragma warning restore CA5394
         _names = new DemoNames(_rng);
     }
 
