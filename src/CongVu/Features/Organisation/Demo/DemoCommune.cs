@@ -9,10 +9,7 @@ namespace CongVu.Features.Organisation.Demo;
 
 public sealed record DemoAccount(string Role, string UserName, string Description);
 
-/// <summary>
-/// Seeds the demo commune (Hiếu Trung, since 1/7/2025 part of xã Tiểu Cần) with its demo accounts.
-/// The data comes from <see cref="DemoPlanBuilder"/>; this class only saves it, in one transaction.
-/// </summary>
+/// <summary>Saves the demo commune built by <see cref="DemoPlanBuilder"/> and its demo accounts, in one transaction.</summary>
 public static class DemoCommune
 {
     public const string Password = "CongVu-demo-2026";

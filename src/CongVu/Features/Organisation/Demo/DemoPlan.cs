@@ -1,9 +1,6 @@
 namespace CongVu.Features.Organisation.Demo;
 
-/// <summary>
-/// The demo commune as objects in memory, before any database. Unit ids here are local keys (1, 2, 3 …);
-/// ParentId, AdminUnitId, Path and every OrgUnitId refer to those keys until the seeder saves the plan.
-/// </summary>
+/// <summary>The demo commune in memory; unit ids are local keys (1, 2, 3 …) until the seeder saves it, so it is testable without a database.</summary>
 public sealed class DemoPlan(
     List<OrgUnit> units,
     List<OrgUnitSuccession> successions,

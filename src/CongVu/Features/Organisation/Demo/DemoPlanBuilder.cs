@@ -3,10 +3,7 @@ using CongVu.Infrastructure.Text;
 
 namespace CongVu.Features.Organisation.Demo;
 
-/// <summary>
-/// Builds the demo commune from a fixed seed: Hiếu Trung (Trà Vinh) until 30/6/2025, then xã Tiểu Cần
-/// (Vĩnh Long). Pure and deterministic: the same seed gives the same units, people and histories.
-/// </summary>
+/// <summary>Hiếu Trung until 30/6/2025, then xã Tiểu Cần, from a fixed seed: pure, so the same seed gives the same data.</summary>
 public static class DemoPlanBuilder
 {
     public const int DefaultSeed = 20201231;
