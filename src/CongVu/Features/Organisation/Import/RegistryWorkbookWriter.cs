@@ -8,51 +8,87 @@ namespace CongVu.Features.Organisation.Import;
 /// Writes the registry as a one-sheet .xlsx, row by row with OpenXmlWriter, so an export of many thousand
 /// people never builds the sheet in memory. Text cells are inline strings: no shared-string table to hold.
 /// </summary>
-public static class RegistryWorkbookWriter
+public sealed class RegistryWorkbookWriter : IDisposable
 {
-    public static void Write(Stream output, string sheetName, IEnumerable<IReadOnlyList<string?>> rows)
+    private readonly SpreadsheetDocument _doc;
+    private readonly WorkbookPart _workbook;
+    private readonly WorksheetPart _sheet;
+    private readonly OpenXmlWriter _writer;
+    private readonly string _sheetName;
+    private uint _row;
+    private bool _done;
+
+    public RegistryWorkbookWriter(Stream output, string sheetName)
     {
-        using var doc = SpreadsheetDocument.Create(output, SpreadsheetDocumentType.Workbook);
-        var wb = doc.AddWorkbookPart();
-        var sheetPart = wb.AddNewPart<WorksheetPart>();
-        using (var writer = OpenXmlWriter.Create(sheetPart))
+        _sheetName = sheetName;
+        _doc = SpreadsheetDocument.Create(output, SpreadsheetDocumentType.Workbook);
+        _workbook = _doc.AddWorkbookPart();
+        _sheet = _workbook.AddNewPart<WorksheetPart>();
+        _writer = OpenXmlWriter.Create(_sheet);
+        _writer.WriteStartElement(new Worksheet());
+        _writer.WriteStartElement(new SheetData());
+    }
+
+    public int RowCount => (int)_row;
+
+    public void WriteRow(IReadOnlyList<string?> row)
+    {
+        _row++;
+        var r = _row.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        _writer.WriteStartElement(new Row(), [new OpenXmlAttribute("r", string.Empty, r)]);
+        for (var i = 0; i < row.Count; i++)
         {
-            writer.WriteStartElement(new Worksheet());
-            writer.WriteStartElement(new SheetData());
-            uint r = 0;
-            foreach (var row in rows)
+            if (string.IsNullOrEmpty(row[i]))
             {
-                r++;
-                writer.WriteStartElement(new Row(), [new OpenXmlAttribute("r", string.Empty, r.ToString(System.Globalization.CultureInfo.InvariantCulture))]);
-                for (var i = 0; i < row.Count; i++)
-                {
-                    if (string.IsNullOrEmpty(row[i]))
-                    {
-                        continue;
-                    }
-
-                    writer.WriteElement(new Cell
-                    {
-                        CellReference = ColumnName(i) + r.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                        DataType = CellValues.InlineString,
-                        InlineString = new InlineString(new Text(row[i]!) { Space = SpaceProcessingModeValues.Preserve }),
-                    });
-                }
-
-                writer.WriteEndElement();
+                continue;
             }
 
-            writer.WriteEndElement();
-            writer.WriteEndElement();
+            _writer.WriteElement(new Cell
+            {
+                CellReference = ColumnName(i) + r,
+                DataType = CellValues.InlineString,
+                InlineString = new InlineString(new Text(row[i]!) { Space = SpaceProcessingModeValues.Preserve }),
+            });
         }
 
-        using (var writer = OpenXmlWriter.Create(wb))
+        _writer.WriteEndElement();
+    }
+
+    /// <summary>Closes the sheet and writes the workbook part; the package is complete after this.</summary>
+    public void Finish()
+    {
+        if (_done)
         {
-            writer.WriteStartElement(new Workbook());
-            writer.WriteStartElement(new Sheets());
-            writer.WriteElement(new Sheet { Name = sheetName, SheetId = 1, Id = wb.GetIdOfPart(sheetPart) });
-            writer.WriteEndElement();
-            writer.WriteEndElement();
+            return;
+        }
+
+        _done = true;
+        _writer.WriteEndElement();
+        _writer.WriteEndElement();
+        _writer.Close();
+        using (var wb = OpenXmlWriter.Create(_workbook))
+        {
+            wb.WriteStartElement(new Workbook());
+            wb.WriteStartElement(new Sheets());
+            wb.WriteElement(new Sheet { Name = _sheetName, SheetId = 1, Id = _workbook.GetIdOfPart(_sheet) });
+            wb.WriteEndElement();
+            wb.WriteEndElement();
+        }
+    }
+
+    public void Dispose()
+    {
+        Finish();
+        _writer.Dispose();
+        _doc.Dispose();
+    }
+
+    public static void Write(Stream output, string sheetName, IEnumerable<IReadOnlyList<string?>> rows)
+    {
+        using var w = new RegistryWorkbookWriter(output, sheetName);
+        foreach (var row in rows)
+        {
+            w.WriteRow(row);
         }
     }
 
