@@ -4,6 +4,7 @@ using CongVu.Features.Organisation;
 using CongVu.Features.Organisation.Import;
 using CongVu.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CongVu.Tests.Features.Organisation.Import;
 
@@ -141,6 +142,33 @@ public class ImportPagesTests(EmptyAppFactory app) : IClassFixture<EmptyAppFacto
         Assert.Equal(ImportState.Cancelled, batch.State);
         Assert.Null(batch.Content);
         Assert.Equal(0, await commune.PeopleCountAsync(app));
+    }
+
+    [Fact]
+    public async Task Restart_BatchesCutOffMidway_AreFailedAndTheirFilesDropped()
+    {
+        var commune = await TestCommune.ArrangeAsync(app);
+        int checking, importing;
+        await using (var scope = app.SystemScope(out var db))
+        {
+            var a = new ImportBatch { OrgUnitId = commune.CommitteeId, FileName = "a.csv", Content = [1], State = ImportState.Checking, CreatedAt = AppFactory.Start.UtcDateTime };
+            var b = new ImportBatch { OrgUnitId = commune.CommitteeId, FileName = "b.csv", Content = [1], State = ImportState.Importing, CreatedAt = AppFactory.Start.UtcDateTime };
+            db.ImportBatches.AddRange(a, b);
+            await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+            (checking, importing) = (a.Id, b.Id);
+        }
+
+        await using (var scope = app.SystemScope(out _))
+        {
+            await scope.ServiceProvider.GetRequiredService<ImportProcessor>().RecoverAsync(TestContext.Current.CancellationToken);
+        }
+
+        var page = await commune.Client.GetPageAsync($"/staff/import/{importing}");
+        Assert.Contains(ImportProcessor.InterruptedMessage, page.Text(), StringComparison.Ordinal);
+        await using var check = app.SystemScope(out var db2);
+        var batches = await db2.ImportBatches.Where(x => x.Id == checking || x.Id == importing).ToListAsync(TestContext.Current.CancellationToken);
+        Assert.All(batches, x => Assert.Equal(ImportState.Failed, x.State));
+        Assert.All(batches, x => Assert.Null(x.Content));
     }
 
     [Fact]
