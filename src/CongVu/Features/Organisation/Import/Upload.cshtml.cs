@@ -59,6 +59,10 @@ public sealed class UploadModel(
             {
                 // Format, header and row count are checked now, so a file that cannot be used is never stored.
                 totalRows = RegistryFileReader.Open(content, Upload.FileName, options.Value.MaxRows).CountRows();
+                if (totalRows == 0)
+                {
+                    ModelState.AddModelError(nameof(Upload), RegistryFileReader.EmptyMessage);
+                }
             }
             catch (RegistryFileException e)
             {

@@ -107,6 +107,18 @@ public class ImportPagesTests(EmptyAppFactory app) : IClassFixture<EmptyAppFacto
     }
 
     [Fact]
+    public async Task Upload_HeaderOnly_SaysThereAreNoRowsAndStoresNothing()
+    {
+        var commune = await TestCommune.ArrangeAsync(app);
+        var batches = await TestCommune.BatchCountAsync(app);
+
+        var response = await commune.UploadAsync("tieu-de.csv", Encoding.UTF8.GetBytes("Họ và tên,Chức vụ,Cơ quan\n"));
+
+        Assert.Contains(RegistryFileReader.EmptyMessage, (await PageClient.ParseAsync(response)).Text(), StringComparison.Ordinal);
+        Assert.Equal(batches, await TestCommune.BatchCountAsync(app));
+    }
+
+    [Fact]
     public async Task Upload_Windows1258Csv_PreviewsNfcNamesAndBadRowsWithoutWriting()
     {
         var commune = await TestCommune.ArrangeAsync(app);
