@@ -1,4 +1,9 @@
 using CongVu.Features.Account;
+using CongVu.Features.Conduct;
+using CongVu.Features.Feedback;
+using CongVu.Features.Pledges;
+using CongVu.Features.Portal;
+using CongVu.Features.Reviews;
 using CongVu.Features.Organisation;
 using CongVu.Infrastructure;
 using CongVu.Infrastructure.Data;
@@ -18,6 +23,11 @@ builder.Services.AddAppWeb();
 // Modules, one line each (engineering/architecture.md).
 builder.Services.AddOrganisation();
 builder.Services.AddAccount();
+builder.Services.AddConduct();
+builder.Services.AddPledges();
+builder.Services.AddReviews();
+builder.Services.AddFeedback();
+builder.Services.AddPortal();
 
 var app = builder.Build();
 
@@ -31,6 +41,11 @@ await AppStartup.InitialiseAsync(app);
 app.UseAppWeb();
 app.MapAppWeb();
 app.MapOrganisation();
+app.MapConduct();
+app.MapPledges();
+app.MapReviews();
+app.MapFeedback();
+app.MapPortal();
 
 await app.RunAsync();
 

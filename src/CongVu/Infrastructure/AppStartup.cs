@@ -24,6 +24,12 @@ public static class AppStartup
         }
 
         await SeedRolesAsync(sp.GetRequiredService<RoleManager<IdentityRole>>());
+        sp.GetRequiredService<AccessScope>().GrantAll();
+        await Features.Conduct.ConductModule.SeedReferenceAsync(sp, ct);
+        await Features.Pledges.PledgesModule.SeedReferenceAsync(sp, ct);
+        await Features.Reviews.ReviewsModule.SeedReferenceAsync(sp, ct);
+        await Features.Feedback.FeedbackModule.SeedReferenceAsync(sp, ct);
+        await Features.Portal.PortalModule.SeedReferenceAsync(sp, ct);
 
         var demoEnabled = app.Configuration.GetValue<bool>("Demo:Enabled");
         if (demoEnabled)
@@ -33,6 +39,13 @@ public static class AppStartup
             {
                 log.LogInformation("Demo commune seeded");
             }
+
+            // Module demo data checks its own presence, so a database seeded by an older version catches up.
+            await Features.Conduct.ConductModule.SeedDemoAsync(sp, ct);
+            await Features.Pledges.PledgesModule.SeedDemoAsync(sp, ct);
+            await Features.Reviews.ReviewsModule.SeedDemoAsync(sp, ct);
+            await Features.Feedback.FeedbackModule.SeedDemoAsync(sp, ct);
+            await Features.Portal.PortalModule.SeedDemoAsync(sp, ct);
 
             app.Lifetime.ApplicationStarted.Register(() =>
             {

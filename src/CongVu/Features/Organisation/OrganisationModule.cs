@@ -11,6 +11,7 @@ public static class OrganisationModule
         services.AddScoped<AuditLog>();
         services.AddScoped<MembershipService>();
         services.AddScoped<RegistryQueries>();
+        services.AddScoped<IPublicFigures, RegistryFigures>();
         services.AddImport();
         return services;
     }

@@ -5,16 +5,6 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace CongVu.Features.Organisation;
 
-public sealed record PublicSummary(
-    string Commune,
-    string CommuneName,
-    string? PartyOrganisation,
-    int Year,
-    DateOnly AsOf,
-    int PartyCells,
-    int PartyMembers,
-    int ExemptMembers);
-
 public static class PublicSummaryEndpoints
 {
     public static void Map(IEndpointRouteBuilder app)
@@ -25,11 +15,11 @@ public static class PublicSummaryEndpoints
             .WithSummary("Headline figures of a commune for a year (anonymous).");
     }
 
-    internal static async Task<Results<Ok<PublicSummary>, ProblemHttpResult>> GetSummaryAsync(
+    internal static async Task<Results<Ok<Dictionary<string, object?>>, ProblemHttpResult>> GetSummaryAsync(
         [FromQuery] string? commune,
         [FromQuery] string? year,
         OrgTree tree,
-        RegistryQueries registry,
+        IEnumerable<IPublicFigures> contributors,
         TimeProvider time,
         CancellationToken ct)
     {
@@ -79,7 +69,20 @@ public static class PublicSummaryEndpoints
         }
 
         var committee = snap.CommitteeOf(unit.Id);
-        var roll = committee is null ? new RollCount(0, 0, 0, 0) : await registry.RollOnAsync(committee.Id, asOf, ct);
-        return TypedResults.Ok(new PublicSummary(unit.Code, unit.Name, committee?.Name, y, asOf, roll.Cells, roll.Members, roll.Exempt));
+        var figures = new Dictionary<string, object?>
+        {
+            ["commune"] = unit.Code,
+            ["communeName"] = unit.Name,
+            ["partyOrganisation"] = committee?.Name,
+            ["year"] = y,
+            ["asOf"] = asOf,
+        };
+        var context = new PublicFiguresContext(unit, committee, y, asOf, snap);
+        foreach (var contributor in contributors)
+        {
+            await contributor.AddAsync(context, figures, ct);
+        }
+
+        return TypedResults.Ok(figures);
     }
 }

@@ -144,6 +144,13 @@ public abstract class AppDbContext : IdentityDbContext<AppUser>
         ApplyScope<MembershipPeriod>(builder);
         ApplyScope<PublicPost>(builder);
         ApplyScope<ImportBatch>(builder);
+
+        // Each module configures its own entities.
+        Features.Conduct.ConductModule.ConfigureModel(builder, this);
+        Features.Pledges.PledgesModule.ConfigureModel(builder, this);
+        Features.Reviews.ReviewsModule.ConfigureModel(builder, this);
+        Features.Feedback.FeedbackModule.ConfigureModel(builder, this);
+        Features.Portal.PortalModule.ConfigureModel(builder, this);
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
@@ -188,7 +195,8 @@ public abstract class AppDbContext : IdentityDbContext<AppUser>
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
         SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
 
-    private void ApplyScope<T>(ModelBuilder builder)
+    /// <summary>Limits reads of a unit-owned entity to the current request's scope; modules call it for their own entities.</summary>
+    internal void ApplyScope<T>(ModelBuilder builder)
         where T : class, IOrgOwned
     {
         Expression<Func<T, bool>> filter = e => ScopeAll || ScopeUnitIds.Contains(e.OrgUnitId);
