@@ -24,6 +24,8 @@ public static class AppCommands
             "migrate" => await MigrateAsync(app),
             "create-admin" => await CreateAdminAsync(app, opts),
             "verify-audit" => await VerifyAuditAsync(app),
+            "backup" => await BackupAsync(app, opts),
+            "restore" => await RestoreAsync(app, opts),
             "help" or "--help" => Help(),
             _ => Unknown(command),
         };
@@ -130,9 +132,42 @@ public static class AppCommands
         return 1;
     }
 
+    private static async Task<int> BackupAsync(WebApplication app, Dictionary<string, string> o)
+    {
+        var backups = app.Services.GetRequiredService<Backup.BackupService>();
+        var file = o.GetValueOrDefault("to") ?? Path.Combine("backups", backups.DefaultFileName());
+        await backups.BackupAsync(file, CancellationToken.None);
+        await Console.Out.WriteLineAsync($"Backup written to {Path.GetFullPath(file)}");
+        return 0;
+    }
+
+    private static async Task<int> RestoreAsync(WebApplication app, Dictionary<string, string> o)
+    {
+        if (o.GetValueOrDefault("from") is not { Length: > 0 } file)
+        {
+            await Console.Error.WriteLineAsync("Usage: restore --from <backup file>   (stop the app first)");
+            return 2;
+        }
+
+        try
+        {
+            await app.Services.GetRequiredService<Backup.BackupService>().RestoreAsync(file, CancellationToken.None);
+        }
+        catch (Exception e) when (e is InvalidOperationException or FileNotFoundException or Microsoft.Data.Sqlite.SqliteException)
+        {
+            await Console.Error.WriteLineAsync(e.Message);
+            return 1;
+        }
+
+        using var scope = app.Services.CreateScope();
+        var (count, broken) = await AuditChain.VerifyAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>());
+        await Console.Out.WriteLineAsync($"Restored from {file}; audit chain {(broken is null ? "intact" : "BROKEN at " + broken)} ({count} entries).");
+        return broken is null ? 0 : 1;
+    }
+
     private static int Help()
     {
-        Console.WriteLine("Commands: migrate | create-admin --user U --unit CODE --password P [--name N] | verify-audit");
+        Console.WriteLine("Commands: migrate | create-admin --user U --unit CODE --password P [--name N] | verify-audit | backup [--to FILE] | restore --from FILE");
         return 0;
     }
 

@@ -31,6 +31,9 @@ public static class DatabaseSetup
     {
         var options = config.GetSection("Database").Get<DatabaseOptions>() ?? new DatabaseOptions();
         services.AddSingleton(options);
+        services.AddSingleton(config.GetSection("Backup").Get<Backup.BackupOptions>() ?? new Backup.BackupOptions());
+        services.AddSingleton<Backup.BackupService>();
+        services.AddHostedService<Backup.BackupScheduler>();
         if (options.IsPostgres)
         {
             if (string.IsNullOrWhiteSpace(options.ConnectionString))
