@@ -68,9 +68,15 @@ public static class AppCommands
         var unitCode = o.GetValueOrDefault("unit");
         var password = o.GetValueOrDefault("password") ?? Environment.GetEnvironmentVariable("CONGVU_ADMIN_PASSWORD");
         var name = o.GetValueOrDefault("name") ?? user;
+        var kind = OrgUnitKind.Province;
+        if (o.GetValueOrDefault("kind") is { } kindText && (!Enum.TryParse(kindText, ignoreCase: true, out kind) || !Enum.IsDefined(kind)))
+        {
+            await Console.Error.WriteLineAsync($"Unknown unit kind '{kindText}'. Use one of: {string.Join(", ", Enum.GetNames<OrgUnitKind>())}.");
+            return 2;
+        }
         if (string.IsNullOrWhiteSpace(user) || string.IsNullOrWhiteSpace(unitCode) || string.IsNullOrWhiteSpace(password))
         {
-            await Console.Error.WriteLineAsync("Usage: create-admin --user <name> --unit <unit code> [--name \"Display name\"] --password <password>  (or CONGVU_ADMIN_PASSWORD)");
+            await Console.Error.WriteLineAsync("Usage: create-admin --user <name> --unit <unit code> [--kind Province|ProvincialPartyCommittee|CommunePartyCommittee|...] [--name \"Display name\"] --password <password>  (or CONGVU_ADMIN_PASSWORD)");
             return 2;
         }
 
@@ -86,7 +92,7 @@ public static class AppCommands
             {
                 Code = unitCode,
                 Name = name ?? unitCode,
-                Kind = OrgUnitKind.Province,
+                Kind = kind,
                 ValidFrom = new DateOnly(1976, 1, 1),
                 SearchName = Text.VietnameseText.Fold(unitCode),
             };
@@ -167,7 +173,7 @@ public static class AppCommands
 
     private static int Help()
     {
-        Console.WriteLine("Commands: migrate | create-admin --user U --unit CODE --password P [--name N] | verify-audit | backup [--to FILE] | restore --from FILE");
+        Console.WriteLine("Commands: migrate | create-admin --user U --unit CODE [--kind K] --password P [--name N] | verify-audit | backup [--to FILE] | restore --from FILE");
         return 0;
     }
 

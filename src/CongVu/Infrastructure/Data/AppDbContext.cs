@@ -179,6 +179,8 @@ public abstract class AppDbContext : IdentityDbContext<AppUser>
                 .FirstOrDefaultAsync(cancellationToken) ?? string.Empty;
             foreach (var entry in newEntries)
             {
+                // PostgreSQL keeps microseconds: hash what the database will give back, not the finer .NET ticks.
+                entry.At = new DateTime(entry.At.Ticks - (entry.At.Ticks % 10), DateTimeKind.Utc);
                 entry.PreviousHash = last;
                 entry.Hash = AuditChain.HashOf(entry);
                 last = entry.Hash;

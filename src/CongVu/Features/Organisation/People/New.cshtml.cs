@@ -110,6 +110,8 @@ public sealed class NewModel(AppDbContext db, OrgTree tree, AuditLog audit, Time
         }
 
         var now = time.GetUtcNow().UtcDateTime;
+        // The person and its audit entry commit together or not at all.
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
         var person = new Person { FullName = string.Empty, OrgUnitId = CellId ?? AgencyId!.Value, CreatedAt = now, UpdatedAt = now };
         Person.ApplyTo(person);
         db.People.Add(person);
@@ -128,6 +130,7 @@ public sealed class NewModel(AppDbContext db, OrgTree tree, AuditLog audit, Time
         await db.SaveChangesAsync(ct);
         audit.Record("person.create", "person", person.Id, person.OrgUnitId, after: new { person.FullName, CellId, CardNumber, AgencyId, PostTitle });
         await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
         TempData["Flash"] = $"Đã thêm {person.FullName}.";
         return Redirect($"/staff/people/{person.Id}");
     }

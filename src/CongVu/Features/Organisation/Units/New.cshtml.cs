@@ -101,6 +101,7 @@ public sealed class NewModel(AppDbContext db, OrgTree tree, AuditLog audit, Time
             return Page();
         }
 
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
         var unit = new OrgUnit
         {
             ParentId = id,
@@ -118,6 +119,7 @@ public sealed class NewModel(AppDbContext db, OrgTree tree, AuditLog audit, Time
         unit.Path = parentPath + unit.Id + "/";
         audit.Record("unit.create", "unit", unit.Id, unit.Id, after: new { unit.Code, unit.Name, Kind = unit.Kind.ToString(), unit.ParentId, unit.ValidFrom });
         await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
         tree.Invalidate();
         TempData["Flash"] = $"Đã thêm {unit.Name}.";
         return Redirect($"/staff/org/{unit.Id}");
