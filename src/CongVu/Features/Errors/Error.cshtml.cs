@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Microsoft.AspNetCore.Diagnostics;
 using CongVu.Infrastructure.Localization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -24,12 +25,15 @@ public sealed class ErrorModel(IStringLocalizer<SharedResource> l) : PageModel
 
     private void Fill(int code)
     {
-        var known = code is 400 or 403 or 404 or 429 or 500 ? code : 500;
+        // A code we have no page for is simply a page that does not exist.
+        var known = code is 400 or 403 or 404 or 429 or 500 ? code : 404;
         Title = l[$"Error.{known}.Title"];
         Message = l[$"Error.{known}.Message"];
-        RequestId = known == 500 ? Activity.Current?.Id ?? HttpContext.TraceIdentifier : null;
-        // A direct visit to /loi/404 still answers with the status it describes.
-        if (HttpContext.Response.StatusCode == StatusCodes.Status200OK)
+        var reExecuted = HttpContext.Features.Get<IStatusCodeReExecuteFeature>() is not null
+            || HttpContext.Features.Get<IExceptionHandlerPathFeature>() is not null;
+        RequestId = known == 500 && reExecuted ? Activity.Current?.Id ?? HttpContext.TraceIdentifier : null;
+        // The access-denied redirect lands here directly: it answers 403. Other direct visits just show the page.
+        if (!reExecuted && (known is 403 or 404) && HttpContext.Response.StatusCode == StatusCodes.Status200OK)
         {
             HttpContext.Response.StatusCode = known;
         }

@@ -18,7 +18,18 @@ public static class WebSetup
             })
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, f) => f.Create(typeof(SharedResource)))
-            .AddMvcOptions(o => ModelBindingMessages.Apply(o));
+            .AddMvcOptions(o =>
+            {
+                ModelBindingMessages.Apply(o);
+                o.ModelBinderProviders.Insert(0, new LenientBooleanBinderProvider());
+                // No jQuery-style keys ("a[b]") are used; their parser throws on a malformed key instead of ignoring it.
+                var jquery = o.ValueProviderFactories.Where(f => f is Microsoft.AspNetCore.Mvc.ModelBinding.JQueryFormValueProviderFactory
+                    or Microsoft.AspNetCore.Mvc.ModelBinding.JQueryQueryStringValueProviderFactory).ToList();
+                foreach (var f in jquery)
+                {
+                    o.ValueProviderFactories.Remove(f);
+                }
+            });
         services.AddSingleton<IHtmlLocalizerFactory, HtmlLocalizerFactory>();
         // Vietnamese text goes out as UTF-8, not as numeric entities: pages stay small and readable.
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
