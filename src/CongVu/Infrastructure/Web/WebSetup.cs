@@ -66,6 +66,12 @@ public static class WebSetup
             b.UseStatusCodePagesWithReExecute("/loi/{0}");
         });
         app.UseSecurityHeadersMiddleware();
+        if (!app.Environment.IsDevelopment())
+        {
+            // Sent on HTTPS responses only: behind TLS, browsers then refuse plain HTTP for a year.
+            app.UseHsts();
+        }
+
         app.UseResponseCompression();
         app.UseStaticFiles();
         app.UseRequestLocalization();
