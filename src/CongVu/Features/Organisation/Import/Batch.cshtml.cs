@@ -35,6 +35,9 @@ public sealed class BatchModel(AppDbContext db, ImportJobs jobs, AuditLog audit,
 
     public List<RegistryRow> Preview { get; } = [];
 
+    /// <summary>Rows written so far by an import still in its transaction, when this server is the one running it.</summary>
+    public int? ImportedSoFar => jobs.ImportedSoFar(Batch.Id);
+
     public bool InProgress => Batch.State is ImportState.Queued or ImportState.Checking or ImportState.Importing;
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)

@@ -12,7 +12,7 @@ namespace CongVu.Features.Organisation.Import;
 /// Checks and imports one batch. Runs in the worker's own scope with unrestricted data access, so every
 /// query here restricts itself to the batch's unit subtree.
 /// </summary>
-public sealed class ImportProcessor(AppDbContext db, OrgTree tree, TimeProvider time, IOptions<ImportOptions> options, ILogger<ImportProcessor> log)
+public sealed class ImportProcessor(AppDbContext db, OrgTree tree, TimeProvider time, IOptions<ImportOptions> options, ImportJobs jobs, ILogger<ImportProcessor> log)
 {
     public const string InterruptedMessage = "Bị gián đoạn, hãy tải lên lại.";
     public const string CommitFailedMessage = "Nhập dữ liệu không thành công, không có dòng nào được ghi. Hãy thử lại hoặc báo quản trị viên.";
@@ -143,6 +143,7 @@ public sealed class ImportProcessor(AppDbContext db, OrgTree tree, TimeProvider 
                 if (++n % SaveEvery == 0)
                 {
                     await db.SaveChangesAsync(ct);
+                    jobs.ReportImported(batchId, n);
                     // Saved rows need no tracking: clearing keeps memory flat on a large file.
                     db.ChangeTracker.Clear();
                 }
@@ -169,9 +170,11 @@ public sealed class ImportProcessor(AppDbContext db, OrgTree tree, TimeProvider 
                         .SetProperty(b => b.FinishedAt, now),
                     ct);
             await tx.CommitAsync(ct);
+            jobs.Finished(batchId);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
+            jobs.Finished(batchId);
             // The transaction is disposed (rolled back) before this runs: nothing of the batch is in the registry.
             db.ChangeTracker.Clear();
             log.LogError(e, "Importing batch {BatchId} failed; rolled back", batchId);
