@@ -1,4 +1,6 @@
+using CongVu.Features.Portal.News;
 using CongVu.Features.Portal.Visits;
+using Microsoft.AspNetCore.Mvc.RazorPages;
 using CongVu.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -12,12 +14,25 @@ public static class PortalModule
         services.AddSingleton<VisitService>();
         services.AddHostedService<VisitFlusher>();
         services.AddTransient<IStartupFilter, VisitStartupFilter>();
+        services.AddScoped<PortalCommunes>();
+        services.AddScoped<NewsQueries>();
+        services.AddScoped<NewsDesk>();
+        services.AddScoped<Home.CommuneHome>();
+        // The same pages serve the default commune at / and any commune under /xa/{code}.
+        services.Configure<RazorPagesOptions>(o =>
+        {
+            o.Conventions.AddPageRoute("/Portal/News/Edit", "staff/news/new");
+            o.Conventions.AddPageRoute("/Portal/News/List", "xa/{code}/tin-tuc");
+            o.Conventions.AddPageRoute("/Portal/News/Article", "xa/{code}/tin-tuc/{slug}");
+            o.Conventions.AddPageRoute("/Portal/Home/Transparency", "minh-bach");
+        });
         return services;
     }
 
     public static IEndpointRouteBuilder MapPortal(this IEndpointRouteBuilder app)
     {
         VisitEndpoints.Map(app);
+        NewsEndpoints.Map(app);
         return app;
     }
 
@@ -56,6 +71,27 @@ public static class PortalModule
             e.Property(h => h.Commune).HasMaxLength(64);
             e.Property(h => h.Visitor).HasMaxLength(32);
         });
+        builder.Entity<NewsPost>(e =>
+        {
+            e.ToTable("NewsPosts");
+            e.Property(p => p.Slug).HasMaxLength(100);
+            e.Property(p => p.Title).HasMaxLength(200);
+            e.Property(p => p.Lead).HasMaxLength(600);
+            e.Property(p => p.Byline).HasMaxLength(200);
+            e.Property(p => p.Category).HasMaxLength(100);
+            e.Property(p => p.SearchText).HasMaxLength(900);
+            e.HasIndex(p => new { p.OrgUnitId, p.Slug }).IsUnique();
+            e.HasIndex(p => new { p.OrgUnitId, p.State, p.PublishAt });
+            e.HasMany(p => p.Photos).WithOne().HasForeignKey(f => f.PostId).OnDelete(DeleteBehavior.Cascade);
+        });
+        db.ApplyScope<NewsPost>(builder);
+        builder.Entity<NewsPhoto>(e =>
+        {
+            e.ToTable("NewsPhotos");
+            e.Property(p => p.ContentType).HasMaxLength(40);
+            e.Property(p => p.Caption).HasMaxLength(500);
+        });
+        db.ApplyScope<NewsPhoto>(builder);
         builder.Entity<PortalVisitOffset>(e =>
         {
             e.ToTable("PortalVisitOffsets");

@@ -371,6 +371,109 @@ namespace CongVu.Migrations.Postgres
                     b.ToTable("PublicPosts");
                 });
 
+            modelBuilder.Entity("CongVu.Features.Portal.News.NewsPhoto", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Caption")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<byte[]>("Data")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<int>("OrgUnitId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PostId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PostId");
+
+                    b.ToTable("NewsPhotos", (string)null);
+                });
+
+            modelBuilder.Entity("CongVu.Features.Portal.News.NewsPost", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Byline")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Category")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Lead")
+                        .IsRequired()
+                        .HasMaxLength(600)
+                        .HasColumnType("character varying(600)");
+
+                    b.Property<int>("OrgUnitId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("PublishAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SearchText")
+                        .IsRequired()
+                        .HasMaxLength(900)
+                        .HasColumnType("character varying(900)");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("State")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrgUnitId", "Slug")
+                        .IsUnique();
+
+                    b.HasIndex("OrgUnitId", "State", "PublishAt");
+
+                    b.ToTable("NewsPosts", (string)null);
+                });
+
             modelBuilder.Entity("CongVu.Features.Portal.Visits.PortalVisitDay", b =>
                 {
                     b.Property<int>("Id")
@@ -904,6 +1007,15 @@ namespace CongVu.Migrations.Postgres
                     b.Navigation("Person");
                 });
 
+            modelBuilder.Entity("CongVu.Features.Portal.News.NewsPhoto", b =>
+                {
+                    b.HasOne("CongVu.Features.Portal.News.NewsPost", null)
+                        .WithMany("Photos")
+                        .HasForeignKey("PostId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -965,6 +1077,11 @@ namespace CongVu.Migrations.Postgres
                     b.Navigation("Membership");
 
                     b.Navigation("Posts");
+                });
+
+            modelBuilder.Entity("CongVu.Features.Portal.News.NewsPost", b =>
+                {
+                    b.Navigation("Photos");
                 });
 #pragma warning restore 612, 618
         }

@@ -171,7 +171,7 @@ public sealed class VisitService(IServiceScopeFactory scopes, TimeProvider time,
                 _counter.Acknowledge(batch);
             }
         }
-        catch (Exception e) when (e is DbUpdateException or InvalidOperationException or OperationCanceledException or System.Data.Common.DbException)
+        catch (Exception e) when (e is DbUpdateException or InvalidOperationException or OperationCanceledException or System.Data.Common.DbException or ObjectDisposedException)
         {
             // Nothing of the batch was committed: it goes back to pending and is written with the next.
             if (batch is not null)
@@ -276,7 +276,7 @@ public sealed class VisitFlusher(VisitService visits, IConfiguration config) : B
                 await visits.FlushAsync(stoppingToken);
             }
         }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException && stoppingToken.IsCancellationRequested)
         {
             // Shutting down: StopAsync writes the rest.
         }
@@ -285,6 +285,13 @@ public sealed class VisitFlusher(VisitService visits, IConfiguration config) : B
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
         await base.StopAsync(cancellationToken);
-        await visits.FlushAsync(shuttingDown: true, CancellationToken.None);
+        try
+        {
+            await visits.FlushAsync(shuttingDown: true, CancellationToken.None);
+        }
+        catch (ObjectDisposedException)
+        {
+            // The services are already gone (a second stop): there is nothing left to write with.
+        }
     }
 }

@@ -13,6 +13,30 @@ namespace CongVu.Migrations.Postgres
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "NewsPosts",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    OrgUnitId = table.Column<int>(type: "integer", nullable: false),
+                    Slug = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Lead = table.Column<string>(type: "character varying(600)", maxLength: 600, nullable: false),
+                    Body = table.Column<string>(type: "text", nullable: false),
+                    Byline = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Category = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    SearchText = table.Column<string>(type: "character varying(900)", maxLength: 900, nullable: false),
+                    State = table.Column<int>(type: "integer", nullable: false),
+                    PublishAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_NewsPosts", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "PortalVisitDays",
                 columns: table => new
                 {
@@ -101,6 +125,46 @@ namespace CongVu.Migrations.Postgres
                     table.PrimaryKey("PK_PortalVisitSessions", x => x.Id);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "NewsPhotos",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    PostId = table.Column<int>(type: "integer", nullable: false),
+                    OrgUnitId = table.Column<int>(type: "integer", nullable: false),
+                    ContentType = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Data = table.Column<byte[]>(type: "bytea", nullable: false),
+                    Caption = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    SortOrder = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_NewsPhotos", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_NewsPhotos_NewsPosts_PostId",
+                        column: x => x.PostId,
+                        principalTable: "NewsPosts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_NewsPhotos_PostId",
+                table: "NewsPhotos",
+                column: "PostId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_NewsPosts_OrgUnitId_Slug",
+                table: "NewsPosts",
+                columns: new[] { "OrgUnitId", "Slug" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_NewsPosts_OrgUnitId_State_PublishAt",
+                table: "NewsPosts",
+                columns: new[] { "OrgUnitId", "State", "PublishAt" });
+
             migrationBuilder.CreateIndex(
                 name: "IX_PortalVisitDays_Commune_Day",
                 table: "PortalVisitDays",
@@ -124,6 +188,9 @@ namespace CongVu.Migrations.Postgres
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "NewsPhotos");
+
+            migrationBuilder.DropTable(
                 name: "PortalVisitDays");
 
             migrationBuilder.DropTable(
@@ -140,6 +207,9 @@ namespace CongVu.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "PortalVisitSessions");
+
+            migrationBuilder.DropTable(
+                name: "NewsPosts");
         }
     }
 }

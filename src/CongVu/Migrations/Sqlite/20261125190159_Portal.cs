@@ -12,6 +12,30 @@ namespace CongVu.Migrations.Sqlite
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "NewsPosts",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    OrgUnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Slug = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Lead = table.Column<string>(type: "TEXT", maxLength: 600, nullable: false),
+                    Body = table.Column<string>(type: "TEXT", nullable: false),
+                    Byline = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Category = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    SearchText = table.Column<string>(type: "TEXT", maxLength: 900, nullable: false),
+                    State = table.Column<int>(type: "INTEGER", nullable: false),
+                    PublishAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_NewsPosts", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "PortalVisitDays",
                 columns: table => new
                 {
@@ -100,6 +124,46 @@ namespace CongVu.Migrations.Sqlite
                     table.PrimaryKey("PK_PortalVisitSessions", x => x.Id);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "NewsPhotos",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    PostId = table.Column<int>(type: "INTEGER", nullable: false),
+                    OrgUnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ContentType = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Data = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    Caption = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    SortOrder = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_NewsPhotos", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_NewsPhotos_NewsPosts_PostId",
+                        column: x => x.PostId,
+                        principalTable: "NewsPosts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_NewsPhotos_PostId",
+                table: "NewsPhotos",
+                column: "PostId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_NewsPosts_OrgUnitId_Slug",
+                table: "NewsPosts",
+                columns: new[] { "OrgUnitId", "Slug" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_NewsPosts_OrgUnitId_State_PublishAt",
+                table: "NewsPosts",
+                columns: new[] { "OrgUnitId", "State", "PublishAt" });
+
             migrationBuilder.CreateIndex(
                 name: "IX_PortalVisitDays_Commune_Day",
                 table: "PortalVisitDays",
@@ -123,6 +187,9 @@ namespace CongVu.Migrations.Sqlite
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "NewsPhotos");
+
+            migrationBuilder.DropTable(
                 name: "PortalVisitDays");
 
             migrationBuilder.DropTable(
@@ -139,6 +206,9 @@ namespace CongVu.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "PortalVisitSessions");
+
+            migrationBuilder.DropTable(
+                name: "NewsPosts");
         }
     }
 }
