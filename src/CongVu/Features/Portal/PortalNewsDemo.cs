@@ -3,17 +3,13 @@ using System.IO.Compression;
 using CongVu.Features.Organisation.Demo;
 using CongVu.Features.Portal.News;
 using CongVu.Infrastructure.Data;
-using CongVu.Infrastructure.Security;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace CongVu.Features.Portal;
 
-/// <summary>Demo news of xã Tiểu Cần, written for the demo (facts from the seed, not its prose), and a demo editor account.</summary>
+/// <summary>Demo news of xã Tiểu Cần, written for the demo (facts from the seed, not its prose).</summary>
 public static class PortalNewsDemo
 {
-    public const string EditorUser = "bientap.tieucan";
-
     private sealed record DemoPost(string Title, string Lead, string Body, string Category, string Byline, DateTime PublishAt, NewsState State, (string Caption, (byte R, byte G, byte B) Colour)[] Photos);
 
     private static readonly DemoPost[] Posts =
@@ -45,20 +41,9 @@ public static class PortalNewsDemo
     {
         var db = services.GetRequiredService<AppDbContext>();
         var commune = await db.OrgUnits.FirstOrDefaultAsync(u => u.Code == DemoPlanBuilder.NewCommuneCode, ct);
-        var committee = await db.OrgUnits.FirstOrDefaultAsync(u => u.Code == DemoPlanBuilder.NewCommitteeCode, ct);
-        if (commune is null || committee is null)
+        if (commune is null)
         {
             return;
-        }
-
-        var users = services.GetRequiredService<UserManager<AppUser>>();
-        if (await users.FindByNameAsync(EditorUser) is null)
-        {
-            var user = new AppUser { UserName = EditorUser, DisplayName = "Biên tập viên xã Tiểu Cần", OrgUnitId = committee.Id, CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc) };
-            if ((await users.CreateAsync(user, DemoCommune.Password)).Succeeded)
-            {
-                await users.AddToRoleAsync(user, Roles.Editor);
-            }
         }
 
         var existing = await db.Set<NewsPost>().IgnoreQueryFilters().Where(p => p.OrgUnitId == commune.Id).Select(p => p.Slug).ToListAsync(ct);
