@@ -158,7 +158,7 @@ public sealed class EditModel(AppDbContext db, NewsDesk desk, OrgTree tree, Audi
         }
         else if (photo.Length > NewsText.MaxPhotoBytes)
         {
-            ModelState.AddModelError("photo", "Ảnh quá lớn: tối đa 2 MB.");
+            ModelState.AddModelError("photo", "Ảnh quá lớn: tối đa 1,5 MB.");
         }
         else
         {

@@ -7,7 +7,8 @@ namespace CongVu.Features.Portal.News;
 /// <summary>Markdown to safe HTML, slugs and photo checks for news.</summary>
 public static class NewsText
 {
-    public const int MaxPhotoBytes = 2 * 1024 * 1024;
+    // Below Kestrel's 2 MB request limit, leaving room for the form around the file.
+    public const int MaxPhotoBytes = 1536 * 1024;
 
     // Raw HTML in the Markdown is shown as text; the sanitiser then removes what Markdown itself could carry (javascript: links).
     private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().DisableHtml().UseAutoLinks().UseEmphasisExtras().Build();

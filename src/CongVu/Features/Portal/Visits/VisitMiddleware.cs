@@ -60,7 +60,12 @@ public sealed class VisitStartupFilter(IConfiguration config) : IStartupFilter
             app.UseForwardedHeaders(options);
         }
 
-        app.UseMiddleware<VisitMiddleware>();
+        // Portal:CountVisits=false turns counting off, e.g. to measure its cost in the benchmark.
+        if (config.GetValue("Portal:CountVisits", true))
+        {
+            app.UseMiddleware<VisitMiddleware>();
+        }
+
         next(app);
     };
 }
