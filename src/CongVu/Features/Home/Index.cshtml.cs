@@ -1,4 +1,5 @@
 using CongVu.Features.Organisation;
+using CongVu.Features.Portal.Home;
 using CongVu.Infrastructure.Time;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -6,14 +7,18 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace CongVu.Features.Home;
 
 [AllowAnonymous]
-public sealed class IndexModel(OrgTree tree, RegistryQueries registry, TimeProvider time) : PageModel
+public sealed class IndexModel(OrgTree tree, RegistryQueries registry, CommuneHome home, TimeProvider time) : PageModel
 {
     public sealed record CommuneCard(string Code, string Name, string Trail, DateOnly AsOf, int Cells, int Members, int Exempt);
 
     public List<CommuneCard> Communes { get; } = [];
 
+    /// <summary>The configured default commune's portal (Portal:DefaultCommune), shown above the list.</summary>
+    public CommuneHomeView? Portal { get; private set; }
+
     public async Task OnGetAsync(CancellationToken ct)
     {
+        Portal = await home.BuildAsync(null, 6, ct);
         var snap = await tree.GetAsync(ct);
         var today = VietnamTime.Today(time);
         // Communes that exist today, with their party organisation's roll.

@@ -17,7 +17,10 @@ public static class Roles
     /// <summary>Cấp trên: read-only over a subtree.</summary>
     public const string Overseer = "overseer";
 
-    public static readonly string[] All = [Admin, Committee, CellSecretary, Member, Overseer];
+    /// <summary>Biên tập viên cổng thông tin: writes and publishes the commune's news.</summary>
+    public const string Editor = "editor";
+
+    public static readonly string[] All = [Admin, Committee, CellSecretary, Member, Overseer, Editor];
 
     public static string DisplayKey(string role) => "Role." + role;
 }
@@ -35,6 +38,9 @@ public static class Policies
 
     /// <summary>Manage user accounts.</summary>
     public const string UserAdmin = "users.admin";
+
+    /// <summary>Write and publish the portal's news; see the visit statistics.</summary>
+    public const string NewsEdit = "news.edit";
 }
 
 public static class AppClaims

@@ -54,7 +54,8 @@ public static class SecuritySetup
             .AddPolicy(Policies.Staff, p => p.RequireAuthenticatedUser().RequireRole(Roles.All))
             .AddPolicy(Policies.RegistryRead, p => p.RequireRole(Roles.Admin, Roles.Committee, Roles.CellSecretary, Roles.Overseer))
             .AddPolicy(Policies.RegistryWrite, p => p.RequireRole(Roles.Admin))
-            .AddPolicy(Policies.UserAdmin, p => p.RequireRole(Roles.Admin));
+            .AddPolicy(Policies.UserAdmin, p => p.RequireRole(Roles.Admin))
+            .AddPolicy(Policies.NewsEdit, p => p.RequireRole(Roles.Editor, Roles.Admin));
 
         services.AddScoped<AccessScope>();
         services.AddRateLimiter(o =>

@@ -1,0 +1,214 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace CongVu.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class Portal : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "NewsPosts",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    OrgUnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Slug = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Lead = table.Column<string>(type: "TEXT", maxLength: 600, nullable: false),
+                    Body = table.Column<string>(type: "TEXT", nullable: false),
+                    Byline = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Category = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    SearchText = table.Column<string>(type: "TEXT", maxLength: 900, nullable: false),
+                    State = table.Column<int>(type: "INTEGER", nullable: false),
+                    PublishAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_NewsPosts", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PortalVisitDays",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Commune = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Day = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Visits = table.Column<long>(type: "INTEGER", nullable: false),
+                    Views = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PortalVisitDays", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PortalVisitHours",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Commune = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    HourUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Visits = table.Column<long>(type: "INTEGER", nullable: false),
+                    Views = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PortalVisitHours", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PortalVisitOffsets",
+                columns: table => new
+                {
+                    Commune = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    AllTime = table.Column<long>(type: "INTEGER", nullable: false),
+                    Source = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PortalVisitOffsets", x => x.Commune);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PortalVisitPages",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Commune = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Day = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Path = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Views = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PortalVisitPages", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PortalVisitSalts",
+                columns: table => new
+                {
+                    Day = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Salt = table.Column<byte[]>(type: "BLOB", maxLength: 64, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PortalVisitSalts", x => x.Day);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PortalVisitSessions",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Commune = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Visitor = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    LastSeen = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PortalVisitSessions", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "NewsPhotos",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    PostId = table.Column<int>(type: "INTEGER", nullable: false),
+                    OrgUnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ContentType = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Data = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    Caption = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    SortOrder = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_NewsPhotos", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_NewsPhotos_NewsPosts_PostId",
+                        column: x => x.PostId,
+                        principalTable: "NewsPosts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_NewsPhotos_PostId",
+                table: "NewsPhotos",
+                column: "PostId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_NewsPosts_OrgUnitId_Slug",
+                table: "NewsPosts",
+                columns: new[] { "OrgUnitId", "Slug" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_NewsPosts_OrgUnitId_State_PublishAt",
+                table: "NewsPosts",
+                columns: new[] { "OrgUnitId", "State", "PublishAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PortalVisitDays_Commune_Day",
+                table: "PortalVisitDays",
+                columns: new[] { "Commune", "Day" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PortalVisitHours_Commune_HourUtc",
+                table: "PortalVisitHours",
+                columns: new[] { "Commune", "HourUtc" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PortalVisitPages_Commune_Day_Path",
+                table: "PortalVisitPages",
+                columns: new[] { "Commune", "Day", "Path" },
+                unique: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "NewsPhotos");
+
+            migrationBuilder.DropTable(
+                name: "PortalVisitDays");
+
+            migrationBuilder.DropTable(
+                name: "PortalVisitHours");
+
+            migrationBuilder.DropTable(
+                name: "PortalVisitOffsets");
+
+            migrationBuilder.DropTable(
+                name: "PortalVisitPages");
+
+            migrationBuilder.DropTable(
+                name: "PortalVisitSalts");
+
+            migrationBuilder.DropTable(
+                name: "PortalVisitSessions");
+
+            migrationBuilder.DropTable(
+                name: "NewsPosts");
+        }
+    }
+}
