@@ -71,7 +71,7 @@ public sealed class SubmitModel(AppDbContext db, OrgTree orgTree, FeedbackServic
 
     private IDataProtector StampProtector => protection.CreateProtector("CongVu.Feedback.FormStamp");
 
-    public async Task OnGetAsync(string? xa, string? canBo, CancellationToken ct)
+    public async Task OnGetAsync(string? xa, [FromQuery(Name = "can-bo")] string? canBo, CancellationToken ct)
     {
         Input.Xa = xa;
         if (int.TryParse(canBo, CultureInfo.InvariantCulture, out var official))
