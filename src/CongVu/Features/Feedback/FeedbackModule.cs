@@ -26,7 +26,7 @@ public static class FeedbackModule
         return services;
     }
 
-    public static IEndpointRouteBuilder MapFeedback(this IEndpointRouteBuilder app) => app;
+    public static IEndpointRouteBuilder MapFeedback(this IEndpointRouteBuilder app) => app.MapOpen311();
 
     /// <summary>This module's entities: configuration and scope filters (called from AppDbContext.OnModelCreating).</summary>
     public static void ConfigureModel(ModelBuilder builder, AppDbContext db)
