@@ -110,7 +110,7 @@ public class FeedbackFlowTests(AppFactory app) : IClassFixture<AppFactory>
 
         await using (var scope = app.SystemScope(out var db))
         {
-            Assert.True(await db.Set<AuditEntry>().AnyAsync(a => a.Action == "feedback.contact.read" && a.EntityId == id.ToString()));
+            Assert.True(await db.Set<AuditEntry>().AnyAsync(a => a.Action == "feedback.contact.read" && a.EntityId == id.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         }
     }
 
@@ -192,7 +192,7 @@ public class FeedbackFlowTests(AppFactory app) : IClassFixture<AppFactory>
 
         await using (var scope = app.SystemScope(out var db))
         {
-            Assert.True(await db.Set<AuditEntry>().AnyAsync(a => a.Action == "feedback.answered" && a.EntityId == id.ToString()));
+            Assert.True(await db.Set<AuditEntry>().AnyAsync(a => a.Action == "feedback.answered" && a.EntityId == id.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         }
     }
 

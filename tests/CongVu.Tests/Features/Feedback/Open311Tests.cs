@@ -37,7 +37,7 @@ public class Open311Tests(AppFactory app) : IClassFixture<AppFactory>
         Assert.False(string.IsNullOrEmpty(first.GetProperty("description").GetString()));
     }
 
-    private Task<HttpResponseMessage> PostAsync(HttpClient client, Dictionary<string, string> values, string format = "json") =>
+    private static Task<HttpResponseMessage> PostAsync(HttpClient client, Dictionary<string, string> values, string format = "json") =>
         client.PostAsync($"/open311/v2/requests.{format}", new FormUrlEncodedContent(values));
 
     [Fact]
@@ -151,5 +151,35 @@ public class Open311Tests(AppFactory app) : IClassFixture<AppFactory>
         Assert.InRange(summary.GetProperty("feedbackOverdue").GetInt32(), 1, received / 5);
         Assert.InRange(summary.GetProperty("feedbackMedianDays").GetDecimal(), 1m, 7m);
         Assert.InRange(summary.GetProperty("satisfaction").GetDecimal(), 30m, 100m);
+    }
+}
+
+public class Open311KeyTests(AppFactory app) : IClassFixture<AppFactory>
+{
+    [Fact]
+    public async Task Admin_IssuesAKey_ThatWorks_AndRevokingItStopsIt()
+    {
+        var admin = await app.SignInAsync("vanphong.tieucan");
+        var page = await admin.GetPageAsync("/staff/feedback/open311");
+        var issued = await PageClient.ParseAsync(await admin.SubmitAsync(page.Form("form[action*='Issue']"), new Dictionary<string, string> { ["Name"] = "Ứng dụng thử" }));
+        var key = issued.QuerySelector(".new-key")!.TextContent.Trim();
+        Assert.StartsWith("cv311-", key, StringComparison.Ordinal);
+
+        var values = new Dictionary<string, string> { ["api_key"] = key, ["service_code"] = "gop-y", ["description"] = "Góp ý thử", ["jurisdiction_id"] = "tieu-can" };
+        var client = app.CreateClient();
+        Assert.Equal(HttpStatusCode.OK, (await client.PostAsync("/open311/v2/requests.json", new FormUrlEncodedContent(values))).StatusCode);
+
+        var list = await admin.GetPageAsync("/staff/feedback/open311");
+        var revoke = list.QuerySelectorAll("form[action*='Revoke']").OfType<AngleSharp.Html.Dom.IHtmlFormElement>().Last();
+        await admin.SubmitAsync(revoke);
+        Assert.Equal(HttpStatusCode.Forbidden, (await client.PostAsync("/open311/v2/requests.json", new FormUrlEncodedContent(values))).StatusCode);
+    }
+
+    [Fact]
+    public async Task ACommitteeMember_CannotIssueKeys()
+    {
+        var member = await app.SignInAsync("huynhvanly");
+        var response = await member.GetAsync("/staff/feedback/open311");
+        Assert.NotEqual(HttpStatusCode.OK, response.StatusCode);
     }
 }
