@@ -14,7 +14,7 @@ public class DeskRatingTests(AppFactory app) : IClassFixture<AppFactory>
         int before;
         await using (var scope = app.SystemScope(out var db))
         {
-            before = await db.Set<DeskRating>().CountAsync(r => r.Desk == "mot-cua" && r.Attitude == 2 && r.Trips == 3);
+            before = await db.Set<DeskRating>().CountAsync(r => r.Desk == "mot-cua" && r.Attitude == 2 && r.Trips == 3, TestContext.Current.CancellationToken);
         }
 
         var page = await client.GetPageAsync("/danh-gia?xa=tieu-can&quay=mot-cua");
@@ -22,7 +22,7 @@ public class DeskRatingTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         await using (var scope = app.SystemScope(out var db))
         {
-            Assert.Equal(before + 1, await db.Set<DeskRating>().CountAsync(r => r.Desk == "mot-cua" && r.Attitude == 2 && r.Trips == 3));
+            Assert.Equal(before + 1, await db.Set<DeskRating>().CountAsync(r => r.Desk == "mot-cua" && r.Attitude == 2 && r.Trips == 3, TestContext.Current.CancellationToken));
         }
     }
 
@@ -33,7 +33,7 @@ public class DeskRatingTests(AppFactory app) : IClassFixture<AppFactory>
         int before;
         await using (var scope = app.SystemScope(out var db))
         {
-            before = await db.Set<DeskRating>().CountAsync();
+            before = await db.Set<DeskRating>().CountAsync(TestContext.Current.CancellationToken);
         }
 
         var page = await client.GetPageAsync("/danh-gia?xa=tieu-can&quay=mot-cua");
@@ -41,7 +41,7 @@ public class DeskRatingTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         await using (var scope = app.SystemScope(out var db))
         {
-            Assert.Equal(before, await db.Set<DeskRating>().CountAsync());
+            Assert.Equal(before, await db.Set<DeskRating>().CountAsync(TestContext.Current.CancellationToken));
         }
     }
 

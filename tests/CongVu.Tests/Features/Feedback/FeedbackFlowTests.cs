@@ -60,7 +60,7 @@ public class FeedbackFlowTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.DoesNotContain("Cây Gòn hỏng", main, StringComparison.Ordinal);
 
         await using var scope = app.SystemScope(out var db);
-        var item = await db.Set<FeedbackItem>().Include(f => f.Attachments).SingleAsync(f => f.TrackingCode == code);
+        var item = await db.Set<FeedbackItem>().Include(f => f.Attachments).SingleAsync(f => f.TrackingCode == code, TestContext.Current.CancellationToken);
         Assert.Null(item.ContactNameProtected);
         Assert.Equal(new DateOnly(2026, 12, 2), item.DueOn);
         Assert.Single(item.Attachments);
@@ -70,7 +70,7 @@ public class FeedbackFlowTests(AppFactory app) : IClassFixture<AppFactory>
     public async Task Lookup_WithACode_RedirectsToTheStatusPage_AndAnUnknownCodeIsNotFound()
     {
         var client = app.CreateBrowserLikeClient();
-        var response = await client.GetAsync("/tra-cuu?ma=7kq2m-9xa4t");
+        var response = await client.GetAsync("/tra-cuu?ma=7kq2m-9xa4t", TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal("/tra-cuu/7KQ2M9XA4T", response.Headers.Location!.OriginalString);
         await client.GetPageAsync("/tra-cuu/7KQ2M9XA4T", HttpStatusCode.NotFound);
@@ -88,15 +88,15 @@ public class FeedbackFlowTests(AppFactory app) : IClassFixture<AppFactory>
         values["Input.Consent"] = "true";
         var code = CodeFrom(await FileAsync(client, values));
 
-        var page = await client.GetAsync($"/tra-cuu/{code}");
-        var html = await page.Content.ReadAsStringAsync();
+        var page = await client.GetAsync($"/tra-cuu/{code}", TestContext.Current.CancellationToken);
+        var html = await page.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
         Assert.DoesNotContain("Mai Test", html, StringComparison.Ordinal);
         Assert.DoesNotContain("345 678", html, StringComparison.Ordinal);
 
         int id;
         await using (var scope = app.SystemScope(out var db))
         {
-            var item = await db.Set<FeedbackItem>().SingleAsync(f => f.TrackingCode == code);
+            var item = await db.Set<FeedbackItem>().SingleAsync(f => f.TrackingCode == code, TestContext.Current.CancellationToken);
             Assert.NotNull(item.ContactNameProtected);
             Assert.DoesNotContain("Mai", item.ContactNameProtected, StringComparison.Ordinal);
             id = item.Id;
@@ -110,7 +110,7 @@ public class FeedbackFlowTests(AppFactory app) : IClassFixture<AppFactory>
 
         await using (var scope = app.SystemScope(out var db))
         {
-            Assert.True(await db.Set<AuditEntry>().AnyAsync(a => a.Action == "feedback.contact.read" && a.EntityId == id.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            Assert.True(await db.Set<AuditEntry>().AnyAsync(a => a.Action == "feedback.contact.read" && a.EntityId == id.ToString(System.Globalization.CultureInfo.InvariantCulture), TestContext.Current.CancellationToken));
         }
     }
 
@@ -120,8 +120,8 @@ public class FeedbackFlowTests(AppFactory app) : IClassFixture<AppFactory>
         int id;
         await using (var scope = app.SystemScope(out var db))
         {
-            var ly = await db.Users.SingleAsync(u => u.UserName == "huynhvanly");
-            var tieuCan = await db.OrgUnits.SingleAsync(u => u.Code == "tieu-can");
+            var ly = await db.Users.SingleAsync(u => u.UserName == "huynhvanly", TestContext.Current.CancellationToken);
+            var tieuCan = await db.OrgUnits.SingleAsync(u => u.Code == "tieu-can", TestContext.Current.CancellationToken);
             var service = scope.ServiceProvider.GetRequiredService<FeedbackService>();
             var item = await service.FileAsync(
                 new NewFeedback(FeedbackKind.PhanAnh, FeedbackChannel.Web, tieuCan.Id, FeedbackSubjectKind.Official, ly.PersonId, null, "Huỳnh Văn Lý",
@@ -141,9 +141,9 @@ public class FeedbackFlowTests(AppFactory app) : IClassFixture<AppFactory>
 
         // Even a hand-made request to reveal or answer is refused.
         var antiforgery = page.QuerySelector("input[name='__RequestVerificationToken']")?.GetAttribute("value");
-        var reveal = await official.PostAsync($"/staff/feedback/{id}?handler=Reveal", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = antiforgery ?? string.Empty }));
+        var reveal = await official.PostAsync($"/staff/feedback/{id}?handler=Reveal", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = antiforgery ?? string.Empty }), TestContext.Current.CancellationToken);
         Assert.NotEqual(HttpStatusCode.OK, reveal.StatusCode);
-        Assert.DoesNotContain("Bí Mật", await reveal.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.DoesNotContain("Bí Mật", await reveal.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -155,7 +155,7 @@ public class FeedbackFlowTests(AppFactory app) : IClassFixture<AppFactory>
         int id;
         await using (var scope = app.SystemScope(out var db))
         {
-            id = (await db.Set<FeedbackItem>().SingleAsync(f => f.TrackingCode == code)).Id;
+            id = (await db.Set<FeedbackItem>().SingleAsync(f => f.TrackingCode == code, TestContext.Current.CancellationToken)).Id;
         }
 
         var staff = await app.SignInAsync("vanphong.tieucan");
@@ -192,7 +192,7 @@ public class FeedbackFlowTests(AppFactory app) : IClassFixture<AppFactory>
 
         await using (var scope = app.SystemScope(out var db))
         {
-            Assert.True(await db.Set<AuditEntry>().AnyAsync(a => a.Action == "feedback.answered" && a.EntityId == id.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            Assert.True(await db.Set<AuditEntry>().AnyAsync(a => a.Action == "feedback.answered" && a.EntityId == id.ToString(System.Globalization.CultureInfo.InvariantCulture), TestContext.Current.CancellationToken));
         }
     }
 
@@ -204,7 +204,7 @@ public class FeedbackFlowTests(AppFactory app) : IClassFixture<AppFactory>
         var code = CodeFrom(await FileAsync(citizen, Anonymous(text)));
         await using (var scope = app.SystemScope(out var db))
         {
-            var item = await db.Set<FeedbackItem>().SingleAsync(f => f.TrackingCode == code);
+            var item = await db.Set<FeedbackItem>().SingleAsync(f => f.TrackingCode == code, TestContext.Current.CancellationToken);
             await scope.ServiceProvider.GetRequiredService<FeedbackService>().AnswerAsync(item,
                 new FeedbackAnswer(FeedbackOutcome.NotUpheld, "Lịch thu gom là thứ Năm.", null, null, null, false, false, null, "test"), TestContext.Current.CancellationToken);
         }
@@ -288,7 +288,7 @@ public class FeedbackFlowTests(AppFactory app) : IClassFixture<AppFactory>
         var text = "Ảnh có vị trí " + Guid.NewGuid();
         var code = CodeFrom(await FileAsync(client, Anonymous(text), jpeg, "image/jpeg"));
         await using var scope = app.SystemScope(out var db);
-        var item = await db.Set<FeedbackItem>().Include(f => f.Attachments).SingleAsync(f => f.TrackingCode == code);
+        var item = await db.Set<FeedbackItem>().Include(f => f.Attachments).SingleAsync(f => f.TrackingCode == code, TestContext.Current.CancellationToken);
         var stored = item.Attachments.Single().Content;
         Assert.Equal("image/jpeg", item.Attachments.Single().ContentType);
         Assert.DoesNotContain("GPS", System.Text.Encoding.ASCII.GetString(stored), StringComparison.Ordinal);

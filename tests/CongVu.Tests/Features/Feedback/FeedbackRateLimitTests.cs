@@ -43,6 +43,6 @@ public class FeedbackRateLimitTests(LowLimitAppFactory app) : IClassFixture<LowL
         // The first two are handled (refused as too fast: the fake clock stands still), the third is throttled.
         Assert.Equal(HttpStatusCode.TooManyRequests, statuses[2]);
         await using var scope = app.SystemScope(out var db);
-        Assert.False(await db.Set<FeedbackItem>().AnyAsync(f => f.Text == texts[2]));
+        Assert.False(await db.Set<FeedbackItem>().AnyAsync(f => f.Text == texts[2], TestContext.Current.CancellationToken));
     }
 }

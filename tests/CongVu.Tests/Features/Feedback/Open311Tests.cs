@@ -44,21 +44,21 @@ public class Open311Tests(AppFactory app) : IClassFixture<AppFactory>
     public async Task Discovery_AndServices_FollowTheSpec()
     {
         var client = app.CreateClient();
-        var discovery = await JsonOf(await client.GetAsync("/open311/v2/discovery.json"));
+        var discovery = await JsonOf(await client.GetAsync("/open311/v2/discovery.json", TestContext.Current.CancellationToken));
         var endpoint = discovery.GetProperty("endpoints").EnumerateArray().Single();
         Assert.Equal("http://wiki.open311.org/GeoReport_v2", endpoint.GetProperty("specification").GetString());
         HasFields(endpoint, ["url", "changeset", "type", "formats"]);
 
-        var services = await JsonOf(await client.GetAsync("/open311/v2/services.json"));
+        var services = await JsonOf(await client.GetAsync("/open311/v2/services.json", TestContext.Current.CancellationToken));
         Assert.NotEmpty(services.EnumerateArray());
         Assert.All(services.EnumerateArray(), s => HasFields(s, ServiceFields));
         Assert.DoesNotContain(services.EnumerateArray(), s => s.GetProperty("service_code").GetString() is "khieu-nai" or "to-cao");
 
-        var definition = await JsonOf(await client.GetAsync("/open311/v2/services/phan-anh.json"));
+        var definition = await JsonOf(await client.GetAsync("/open311/v2/services/phan-anh.json", TestContext.Current.CancellationToken));
         HasFields(definition, ["service_code", "attributes"]);
-        IsErrorArray(await JsonOf(await client.GetAsync("/open311/v2/services/khong-co.json")), 404);
+        IsErrorArray(await JsonOf(await client.GetAsync("/open311/v2/services/khong-co.json", TestContext.Current.CancellationToken)), 404);
 
-        var xml = XDocument.Parse(await client.GetStringAsync("/open311/v2/services.xml"));
+        var xml = XDocument.Parse(await client.GetStringAsync("/open311/v2/services.xml", TestContext.Current.CancellationToken));
         Assert.Equal("services", xml.Root!.Name.LocalName);
         Assert.All(xml.Root.Elements("service"), s => Assert.All(ServiceFields, f => Assert.NotNull(s.Element(f))));
     }
@@ -99,22 +99,22 @@ public class Open311Tests(AppFactory app) : IClassFixture<AppFactory>
         HasFields(created, PostFields);
         var id = created.GetProperty("service_request_id").GetString()!;
 
-        var single = await client.GetAsync($"/open311/v2/requests/{id}.json");
-        var body = await single.Content.ReadAsStringAsync();
+        var single = await client.GetAsync($"/open311/v2/requests/{id}.json", TestContext.Current.CancellationToken);
+        var body = await single.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
         Assert.DoesNotContain("Riêng Tư", body, StringComparison.Ordinal);
         var request = JsonDocument.Parse(body).RootElement.EnumerateArray().Single();
         HasFields(request, RequestFields);
         Assert.Equal("open", request.GetProperty("status").GetString());
         Assert.Equal("2026-12-02T17:00:00+07:00", request.GetProperty("expected_datetime").GetString());
 
-        var list = await JsonOf(await client.GetAsync("/open311/v2/requests.json?status=open&service_code=phan-anh"));
+        var list = await JsonOf(await client.GetAsync("/open311/v2/requests.json?status=open&service_code=phan-anh", TestContext.Current.CancellationToken));
         Assert.Contains(list.EnumerateArray(), r => r.GetProperty("service_request_id").GetString() == id);
-        var closed = await JsonOf(await client.GetAsync("/open311/v2/requests.json?status=closed"));
+        var closed = await JsonOf(await client.GetAsync("/open311/v2/requests.json?status=closed", TestContext.Current.CancellationToken));
         Assert.DoesNotContain(closed.EnumerateArray(), r => r.GetProperty("service_request_id").GetString() == id);
         Assert.All(closed.EnumerateArray(), r => HasFields(r, RequestFields));
         Assert.NotEmpty(closed.EnumerateArray());
 
-        var xml = XDocument.Parse(await client.GetStringAsync($"/open311/v2/requests/{id}.xml"));
+        var xml = XDocument.Parse(await client.GetStringAsync($"/open311/v2/requests/{id}.xml", TestContext.Current.CancellationToken));
         Assert.Equal("service_requests", xml.Root!.Name.LocalName);
         var element = xml.Root.Element("request")!;
         Assert.All(RequestFields, f => Assert.NotNull(element.Element(f)));
@@ -129,7 +129,7 @@ public class Open311Tests(AppFactory app) : IClassFixture<AppFactory>
         IsErrorArray(await JsonOf(noText), 400);
         var badService = await PostAsync(client, new Dictionary<string, string> { ["api_key"] = "demo-open311-key", ["service_code"] = "to-cao", ["description"] = "x", ["jurisdiction_id"] = "tieu-can" }, "xml");
         Assert.Equal(HttpStatusCode.BadRequest, badService.StatusCode);
-        var xml = XDocument.Parse(await badService.Content.ReadAsStringAsync());
+        var xml = XDocument.Parse(await badService.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
         Assert.Equal("errors", xml.Root!.Name.LocalName);
         Assert.Equal("400", xml.Root.Element("error")!.Element("code")!.Value);
     }
@@ -137,7 +137,7 @@ public class Open311Tests(AppFactory app) : IClassFixture<AppFactory>
     [Fact]
     public async Task PublicSummary_CarriesTheFeedbackFigures()
     {
-        var summary = await JsonOf(await app.CreateClient().GetAsync("/api/v1/public/summary?commune=tieu-can"));
+        var summary = await JsonOf(await app.CreateClient().GetAsync("/api/v1/public/summary?commune=tieu-can", TestContext.Current.CancellationToken));
         var text = summary.ToString();
         foreach (var key in new[] { "feedbackReceived", "feedbackAnsweredOnTime", "feedbackOverdue", "feedbackMedianDays", "satisfaction" })
         {
@@ -167,19 +167,19 @@ public class Open311KeyTests(AppFactory app) : IClassFixture<AppFactory>
 
         var values = new Dictionary<string, string> { ["api_key"] = key, ["service_code"] = "gop-y", ["description"] = "Góp ý thử", ["jurisdiction_id"] = "tieu-can" };
         var client = app.CreateClient();
-        Assert.Equal(HttpStatusCode.OK, (await client.PostAsync("/open311/v2/requests.json", new FormUrlEncodedContent(values))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.PostAsync("/open311/v2/requests.json", new FormUrlEncodedContent(values), TestContext.Current.CancellationToken)).StatusCode);
 
         var list = await admin.GetPageAsync("/staff/feedback/open311");
         var revoke = list.QuerySelectorAll("form[action*='Revoke']").OfType<AngleSharp.Html.Dom.IHtmlFormElement>().Last();
         await admin.SubmitAsync(revoke);
-        Assert.Equal(HttpStatusCode.Forbidden, (await client.PostAsync("/open311/v2/requests.json", new FormUrlEncodedContent(values))).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await client.PostAsync("/open311/v2/requests.json", new FormUrlEncodedContent(values), TestContext.Current.CancellationToken)).StatusCode);
     }
 
     [Fact]
     public async Task ACommitteeMember_CannotIssueKeys()
     {
         var member = await app.SignInAsync("huynhvanly");
-        var response = await member.GetAsync("/staff/feedback/open311");
+        var response = await member.GetAsync("/staff/feedback/open311", TestContext.Current.CancellationToken);
         Assert.NotEqual(HttpStatusCode.OK, response.StatusCode);
     }
 }
