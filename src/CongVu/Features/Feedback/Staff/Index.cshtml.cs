@@ -26,9 +26,11 @@ public sealed class IndexModel(AppDbContext db, TimeProvider time) : PageModel
     {
         Today = VietnamTime.Today(time);
         var today = Today;
-        var query = db.Set<FeedbackItem>().AsNoTracking().Where(f => !f.Hidden);
+        // Moderated items leave every list but the "hidden" one; they are never deleted.
+        var query = db.Set<FeedbackItem>().AsNoTracking().Where(f => f.Hidden == (View == "an"));
         query = View switch
         {
+            "an" => query,
             "da-tra-loi" => query.Where(f => f.Status == FeedbackStatus.Answered),
             "qua-han" => query.Where(f => f.Status != FeedbackStatus.Answered && f.DueOn < today),
             "tat-ca" => query,
