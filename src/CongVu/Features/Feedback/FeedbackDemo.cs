@@ -80,6 +80,11 @@ internal static class FeedbackDemo
         }
 
         var commune = await db.OrgUnits.AsNoTracking().FirstOrDefaultAsync(u => u.Code == DemoPlanBuilder.NewCommuneCode, ct);
+        if (commune is not null)
+        {
+            await SeedDossiersAsync(services, db, commune.Id, ct);
+        }
+
         if (commune is null || await db.Set<FeedbackItem>().IgnoreQueryFilters().AnyAsync(f => f.CommuneId == commune.Id && f.ReceivedOn < new DateOnly(2026, 11, 1), ct))
         {
             return;
@@ -197,6 +202,65 @@ internal static class FeedbackDemo
         }
 
         return item;
+    }
+
+    private static readonly (string Name, int Days)[] Procedures =
+    [
+        ("Chứng thực bản sao từ bản chính", 1),
+        ("Đăng ký khai sinh", 1),
+        ("Đăng ký kết hôn", 3),
+        ("Xác nhận tình trạng hôn nhân", 3),
+        ("Đăng ký khai tử", 1),
+        ("Cấp giấy chứng nhận quyền sử dụng đất lần đầu", 15),
+        ("Xác nhận hộ nghèo, hộ cận nghèo", 5),
+        ("Trợ cấp xã hội hằng tháng", 10),
+    ];
+
+    /// <summary>About 600 one-stop dossiers of 2026: most returned early or on time, some late, a few still open.</summary>
+    private static async Task SeedDossiersAsync(IServiceProvider services, AppDbContext db, int communeId, CancellationToken ct)
+    {
+        var tree = await services.GetRequiredService<OrgTree>().GetAsync(ct);
+        var office = FeedbackService.OfficeOf(tree, communeId);
+        if (await db.Set<Dossier>().IgnoreQueryFilters().AnyAsync(d => d.OrgUnitId == office, ct))
+        {
+            return;
+        }
+
+        string[] staff = ["Công chức Tư pháp – Hộ tịch", "Công chức Địa chính", "Công chức Văn hóa – Xã hội", "Công chức Văn phòng – Thống kê"];
+        var calendar = FeedbackService.Calendar;
+        var random = new Random(20260118);
+        var number = 0;
+        for (var day = First; day <= Last; day = day.AddDays(1))
+        {
+            if (!calendar.IsWorkingDay(day))
+            {
+                continue;
+            }
+
+            var count = random.Next(0, 5);
+            for (var n = 0; n < count; n++)
+            {
+                var (name, days) = Procedures[random.Next(Procedures.Length)];
+                var due = calendar.AddWorkingDays(day, days);
+                var roll = random.Next(100);
+                var returnedAfter = roll < 35 ? Math.Max(0, days - 1 - random.Next(days)) : roll < 90 ? days : roll < 97 ? days + random.Next(1, 4) : -1;
+                var returned = returnedAfter < 0 ? (DateOnly?)null : calendar.AddWorkingDays(day, returnedAfter);
+                number++;
+                db.Set<Dossier>().Add(new Dossier
+                {
+                    OrgUnitId = office,
+                    Code = $"H60.26-{day:yyMMdd}-{number:0000}",
+                    Procedure = name,
+                    ReceivedOn = day,
+                    DueOn = due,
+                    ReturnedOn = returned > Last ? null : returned,
+                    Official = staff[Array.FindIndex(Procedures, p => p.Name == name) % staff.Length],
+                    ImportedAt = new DateTime(2026, 11, 25, 1, 0, 0, DateTimeKind.Utc),
+                });
+            }
+        }
+
+        await db.SaveChangesAsync(ct);
     }
 
     private static T Pick<T>(IReadOnlyList<T> options, Func<T, int> weight, Random random)

@@ -80,6 +80,16 @@ public static class FeedbackModule
             e.Property(c => c.KeyHash).HasMaxLength(64);
             e.HasIndex(c => c.KeyHash).IsUnique();
         });
+        builder.Entity<Dossier>(e =>
+        {
+            e.ToTable("Dossiers");
+            e.Property(d => d.Code).HasMaxLength(50);
+            e.Property(d => d.Procedure).HasMaxLength(300);
+            e.Property(d => d.Official).HasMaxLength(200);
+            e.HasIndex(d => new { d.OrgUnitId, d.Code }).IsUnique();
+            e.HasOne<OrgUnit>().WithMany().HasForeignKey(d => d.OrgUnitId).OnDelete(DeleteBehavior.Restrict);
+        });
+        db.ApplyScope<Dossier>(builder);
         db.ApplyScope<FeedbackItem>(builder);
         db.ApplyScope<FeedbackAttachment>(builder);
         db.ApplyScope<DeskRating>(builder);

@@ -33,6 +33,32 @@ namespace CongVu.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "Dossiers",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    OrgUnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    Procedure = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    ReceivedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    DueOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    ReturnedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Official = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    ImportedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Dossiers", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Dossiers_OrgUnits_OrgUnitId",
+                        column: x => x.OrgUnitId,
+                        principalTable: "OrgUnits",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "FeedbackDeadlineRules",
                 columns: table => new
                 {
@@ -150,6 +176,12 @@ namespace CongVu.Migrations.Sqlite
                 columns: new[] { "OrgUnitId", "On" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Dossiers_OrgUnitId_Code",
+                table: "Dossiers",
+                columns: new[] { "OrgUnitId", "Code" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_FeedbackAttachments_FeedbackItemId",
                 table: "FeedbackAttachments",
                 column: "FeedbackItemId");
@@ -182,6 +214,9 @@ namespace CongVu.Migrations.Sqlite
         {
             migrationBuilder.DropTable(
                 name: "DeskRatings");
+
+            migrationBuilder.DropTable(
+                name: "Dossiers");
 
             migrationBuilder.DropTable(
                 name: "FeedbackAttachments");

@@ -34,6 +34,32 @@ namespace CongVu.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "Dossiers",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    OrgUnitId = table.Column<int>(type: "integer", nullable: false),
+                    Code = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    Procedure = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    ReceivedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    DueOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    ReturnedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    Official = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    ImportedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Dossiers", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Dossiers_OrgUnits_OrgUnitId",
+                        column: x => x.OrgUnitId,
+                        principalTable: "OrgUnits",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "FeedbackDeadlineRules",
                 columns: table => new
                 {
@@ -151,6 +177,12 @@ namespace CongVu.Migrations.Postgres
                 columns: new[] { "OrgUnitId", "On" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Dossiers_OrgUnitId_Code",
+                table: "Dossiers",
+                columns: new[] { "OrgUnitId", "Code" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_FeedbackAttachments_FeedbackItemId",
                 table: "FeedbackAttachments",
                 column: "FeedbackItemId");
@@ -183,6 +215,9 @@ namespace CongVu.Migrations.Postgres
         {
             migrationBuilder.DropTable(
                 name: "DeskRatings");
+
+            migrationBuilder.DropTable(
+                name: "Dossiers");
 
             migrationBuilder.DropTable(
                 name: "FeedbackAttachments");
