@@ -16,7 +16,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddAppDatabase(builder.Configuration, builder.Environment.ContentRootPath);
-builder.Services.AddAppSecurity(builder.Configuration);
+builder.Services.AddAppSecurity(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddAppLocalization();
 builder.Services.AddAppWeb();
 

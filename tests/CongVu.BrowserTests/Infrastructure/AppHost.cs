@@ -42,6 +42,7 @@ public sealed class AppHost : WebApplicationFactory<Program>
         builder.UseEnvironment("Testing");
         builder.UseSetting("Database:Provider", "Sqlite");
         builder.UseSetting("Database:SqlitePath", Path.Combine(_dir, "congvu.db"));
+        builder.UseSetting("DataProtection:KeysDirectory", Path.Combine(_dir, "keys"));
         builder.UseSetting("Database:SqliteSynchronous", "NORMAL");
         builder.UseSetting("Demo:Enabled", "true");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");

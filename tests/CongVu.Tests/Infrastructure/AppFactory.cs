@@ -45,6 +45,7 @@ public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseEnvironment("Testing");
         builder.UseSetting("Database:Provider", _pgDatabase is null ? "Sqlite" : "Postgres");
         builder.UseSetting("Database:SqlitePath", SqlitePath);
+        builder.UseSetting("DataProtection:KeysDirectory", Path.Combine(_dir, "keys"));
         builder.UseSetting("Database:ConnectionString", _pgDatabase ?? string.Empty);
         builder.UseSetting("Database:SqliteSynchronous", "NORMAL");
         builder.UseSetting("Demo:Enabled", SeedDemo ? "true" : "false");

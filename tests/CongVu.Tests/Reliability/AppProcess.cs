@@ -112,6 +112,7 @@ public sealed class AppProcess : IAsyncDisposable
         psi.Environment["Database__SqlitePath"] = database.SqlitePath;
         psi.Environment["Database__ConnectionString"] = database.PostgresConnection ?? string.Empty;
         psi.Environment["Database__SqliteSynchronous"] = "FULL";
+        psi.Environment["DataProtection__KeysDirectory"] = Path.Combine(Path.GetDirectoryName(database.SqlitePath)!, "keys");
         psi.Environment["Demo__Enabled"] = "false";
         psi.Environment["RateLimits__SignInPerMinute"] = "100000";
         psi.Environment["RateLimits__PublicFormPerMinute"] = "100000";

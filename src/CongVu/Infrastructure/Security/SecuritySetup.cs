@@ -3,6 +3,7 @@ using System.Threading.RateLimiting;
 using CongVu.Features.Organisation;
 using CongVu.Infrastructure.Data;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 
@@ -13,8 +14,14 @@ public static class SecuritySetup
     public const string PublicFormLimiter = "public-form";
     public const string SignInLimiter = "sign-in";
 
-    public static IServiceCollection AddAppSecurity(this IServiceCollection services, IConfiguration config)
+    public static IServiceCollection AddAppSecurity(this IServiceCollection services, IConfiguration config, string contentRoot)
     {
+        // Keys protect sign-in cookies and encrypted contact details: they live beside the data and must be backed up with it.
+        var keys = config.GetValue<string>("DataProtection:KeysDirectory") ?? "data/keys";
+        services.AddDataProtection()
+            .SetApplicationName("CongVu")
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.IsPathRooted(keys) ? keys : Path.Combine(contentRoot, keys)));
+
         // Per client address and minute; configurable because a commune office may sit behind one shared address.
         var publicFormLimit = config.GetValue("RateLimits:PublicFormPerMinute", 20);
         var signInLimit = config.GetValue("RateLimits:SignInPerMinute", 30);
