@@ -151,7 +151,7 @@ public sealed class RunReport
                 lat = cpu = rss = "—";
             }
 
-            bfig = s.Baseline is { } b ? $"{F(b.Rps, "0")} req/s, p99 {F(b.P99Ms, "0.0")}"
+            bfig = s.Baseline is { } b ? $"{F(b.Rps, "0")} req/s, p99 {F(b.P99Ms, "0.0")} ms, CPU {F(b.CpuSeconds, "0.0")} s"
                 : s.BaselineValue is double bv ? $"{F(bv, bv >= 100 ? "0" : "0.00")} {s.Unit}" : "—";
             var verdict = s.Verdict + (s.Gap is null ? string.Empty : $": {s.Gap}");
             sb.AppendLine(CultureInfo.InvariantCulture,

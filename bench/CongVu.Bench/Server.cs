@@ -26,6 +26,8 @@ public sealed class Server : IAsyncDisposable
 
     public int Pid => _process.Id;
 
+    public bool HasExited => _process.HasExited;
+
     public string BaseUrl => $"http://127.0.0.1:{Port}";
 
     public Stopwatch SinceStart { get; }
@@ -33,14 +35,14 @@ public sealed class Server : IAsyncDisposable
     /// <summary>File the PIDs go to, so bench/run.sh can stop them even if this process is killed.</summary>
     public static string? PidFile { get; set; }
 
-    public static Server Start(string name, string dll, int port, IDictionary<string, string> env, string logDir)
+    public static Server Start(string name, string dll, int port, IDictionary<string, string> env, string logDir, string workingDirectory)
     {
         var psi = new ProcessStartInfo("dotnet")
         {
             UseShellExecute = false,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
-            WorkingDirectory = Path.GetDirectoryName(dll)!,
+            WorkingDirectory = workingDirectory,
         };
         psi.ArgumentList.Add(dll);
         psi.ArgumentList.Add("--urls");
@@ -120,6 +122,11 @@ public sealed class Server : IAsyncDisposable
     /// <summary>User + system CPU seconds of the process so far (/proc/PID/stat, fields 14 and 15).</summary>
     public double CpuSeconds()
     {
+        if (HasExited)
+        {
+            throw new InvalidOperationException($"{Name} exited during the run (code {_process.ExitCode}); see its log");
+        }
+
         var stat = File.ReadAllText($"/proc/{Pid}/stat");
         var rest = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
         var ticks = long.Parse(rest[11], CultureInfo.InvariantCulture) + long.Parse(rest[12], CultureInfo.InvariantCulture);

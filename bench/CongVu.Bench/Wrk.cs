@@ -68,9 +68,15 @@ public static partial class Wrk
             errors += Enumerable.Range(1, 4).Sum(i => long.Parse(s.Groups[i].Value, CultureInfo.InvariantCulture));
         }
 
-        if (rps == 0 && requests == 0)
+        if (!RequestsRx().IsMatch(text))
         {
             throw new InvalidOperationException("wrk gave no figures:\n" + text);
+        }
+
+        if (requests == 0)
+        {
+            // Nothing answered within wrk's timeout: a figure of zero, not a crash of the run.
+            return new LoadResult(0, double.NaN, double.NaN, 0, Math.Max(errors, 1), seconds, "wrk");
         }
 
         return new LoadResult(rps, Percentile(text, "50"), Percentile(text, "99"), requests, errors, seconds, "wrk");
