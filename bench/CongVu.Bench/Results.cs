@@ -68,7 +68,9 @@ public sealed class Scenario
             judged = true;
             if (Ratio is not double r || r < min)
             {
-                gaps.Add(string.Create(CultureInfo.InvariantCulture, $"ratio {Ratio:0.00} < {min:0.##} (needs ×{min / Math.Max(Ratio ?? 0, 1e-9):0.0})"));
+                gaps.Add(Ratio is > 0
+                    ? string.Create(CultureInfo.InvariantCulture, $"ratio {Ratio:0.00} < {min:0.##} (needs ×{min / Ratio:0.0})")
+                    : string.Create(CultureInfo.InvariantCulture, $"ratio {Ratio:0.00} < {min:0.##}"));
             }
         }
 
@@ -86,7 +88,9 @@ public sealed class Scenario
             judged = true;
             if (App is null || double.IsNaN(App.P99Ms) || App.P99Ms >= p99)
             {
-                gaps.Add(string.Create(CultureInfo.InvariantCulture, $"p99 {App?.P99Ms:0.#} ms ≥ {p99:0} ms"));
+                gaps.Add(App is null || double.IsNaN(App.P99Ms)
+                    ? "no p99 (nothing answered within wrk's 5 s timeout)"
+                    : string.Create(CultureInfo.InvariantCulture, $"p99 {App.P99Ms:0.#} ms ≥ {p99:0} ms"));
             }
         }
 
@@ -133,7 +137,7 @@ public sealed class RunReport
         sb.AppendLine();
         sb.AppendLine(string.Join(" · ", Settings.Select(kv => $"{kv.Key}: {kv.Value}")));
         sb.AppendLine();
-        sb.AppendLine("| scenario | scale | CongVu | p50 / p99 ms | CPU s | peak RSS MB | baseline (same run) | baseline figure | ratio | goal | verdict |");
+        sb.AppendLine("| scenario | scale | CongVu | p50 / p99 ms | CPU s (per req) | peak RSS MB | baseline (same run) | baseline figure | ratio | goal | verdict |");
         sb.AppendLine("|---|---|---:|---:|---:|---:|---|---:|---:|---|---|");
         foreach (var s in Scenarios)
         {
@@ -142,7 +146,7 @@ public sealed class RunReport
             {
                 figure = F(a.Rps, "0") + " req/s" + (a.Errors > 0 ? $" ({a.Errors} errors)" : string.Empty);
                 lat = $"{F(a.P50Ms, "0.0")} / {F(a.P99Ms, "0.0")}";
-                cpu = F(a.CpuSeconds, "0.0");
+                cpu = F(a.CpuSeconds, "0.0") + (a.Requests > 0 ? $" ({F(a.CpuSeconds * 1000 / a.Requests, "0.00")} ms/req)" : string.Empty);
                 rss = F(a.PeakRssMb, "0");
             }
             else
@@ -151,7 +155,7 @@ public sealed class RunReport
                 lat = cpu = rss = "—";
             }
 
-            bfig = s.Baseline is { } b ? $"{F(b.Rps, "0")} req/s, p99 {F(b.P99Ms, "0.0")} ms, CPU {F(b.CpuSeconds, "0.0")} s"
+            bfig = s.Baseline is { } b ? $"{F(b.Rps, "0")} req/s, p99 {F(b.P99Ms, "0.0")} ms, CPU {F(b.CpuSeconds, "0.0")} s ({F(b.CpuSeconds * 1000 / Math.Max(1, b.Requests), "0.000")} ms/req)"
                 : s.BaselineValue is double bv ? $"{F(bv, bv >= 100 ? "0" : "0.00")} {s.Unit}" : "—";
             var verdict = s.Verdict + (s.Gap is null ? string.Empty : $": {s.Gap}");
             sb.AppendLine(CultureInfo.InvariantCulture,

@@ -444,11 +444,11 @@ public sealed partial class Runner(BenchOptions o)
     {
         (string Id, string Title, string Goal, string Why)[] todo =
         [
-            ("visitor-counting", "visitor counting (home with counting on vs off)", "≥ 0.95", "not yet measured: module not built (portal visitor box)"),
-            ("feedback-submit", "citizen feedback through the real form", "≥ 0.3 of raw insert, p99 < 100 ms", "not yet measured: module not built (feedback); its baseline is measured above"),
-            ("review-screen", "staff review decision screen", "≥ 0.3, p99 < 50 ms", "not yet measured: module not built (yearly review)"),
-            ("dashboards", "province / national dashboards on PostgreSQL, national data", "≤ 2× hand-written SQL, < 500 ms", "not yet measured: module not built (dashboards); PostgreSQL run and national generator not wired"),
-            ("yearly-report", "yearly report generation (DOCX + XLSX)", "< 2 s", "not yet measured: module not built (yearly cycle)"),
+            ("visitor-counting", "visitor counting (home with counting on vs off)", "≥ 0.95", "module not built (portal visitor box)"),
+            ("feedback-submit", "citizen feedback through the real form", "≥ 0.3 of raw insert, p99 < 100 ms", "module not built (feedback); its baseline is measured above"),
+            ("review-screen", "staff review decision screen", "≥ 0.3, p99 < 50 ms", "module not built (yearly review)"),
+            ("dashboards", "province / national dashboards on PostgreSQL, national data", "≤ 2× hand-written SQL, < 500 ms", "module not built (dashboards); PostgreSQL run and national generator not wired"),
+            ("yearly-report", "yearly report generation (DOCX + XLSX)", "< 2 s", "module not built (yearly cycle)"),
         ];
         foreach (var (id, title, goal, why) in todo)
         {
