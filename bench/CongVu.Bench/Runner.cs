@@ -525,11 +525,32 @@ public sealed partial class Runner(BenchOptions o)
 
     private static async Task<Measure> MeasureAsync(Server server, string path, Func<Task<LoadResult>> load)
     {
+        await QuiesceAsync(server);
         server.ResetPeak();
         var cpu0 = server.CpuSeconds();
         var r = await load();
         var cpu = server.CpuSeconds() - cpu0;
         return new Measure(server.Name == "baseline" ? "baseline" : "CongVu", path, r.Tool, r.Rps, r.P50Ms, r.P99Ms, r.Requests, r.Errors, r.Seconds, cpu, server.PeakRssMb());
+    }
+
+    /// <summary>Waits (at most 60 s) until the server is idle, so requests a previous run left queued are not counted in this one.</summary>
+    private static async Task QuiesceAsync(Server server)
+    {
+        var sw = Stopwatch.StartNew();
+        var last = server.CpuSeconds();
+        while (sw.Elapsed < TimeSpan.FromSeconds(60))
+        {
+            await Task.Delay(500);
+            var now = server.CpuSeconds();
+            if (now - last < 0.05)
+            {
+                return;
+            }
+
+            last = now;
+        }
+
+        Log($"  {server.Name} still busy after 60 s; measuring anyway");
     }
 
     /// <summary>The public home as a browser gets it: compressed HTML plus its stylesheets and icons (photos excluded), and whether any script is needed.</summary>
