@@ -105,11 +105,15 @@ public sealed class Scenario
 
         if (App is { Errors: > 0 })
         {
+            // Errors fail a goal; on a row without a goal they are reported, not judged.
             gaps.Add(string.Create(CultureInfo.InvariantCulture, $"{App.Errors} errors"));
-            judged = true;
         }
 
         Verdict = !judged ? "no goal" : gaps.Count == 0 ? "met" : "not met";
+        if (judged && App is { Errors: > 0 })
+        {
+            Verdict = "not met";
+        }
         Gap = gaps.Count == 0 ? null : string.Join("; ", gaps);
     }
 }

@@ -15,6 +15,8 @@ public sealed partial class Runner(BenchOptions o)
     private const string Overseer = "tinhuy.vinhlong";
     private const string Password = "CongVu-demo-2026";
 
+    private static readonly JsonSerializerOptions JsonOut = new() { WriteIndented = true, NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals };
+
     private readonly string _work = Directory.CreateTempSubdirectory("congvu-bench-").FullName;
     private RunReport _report = null!;
     private Server? _baseline;
@@ -591,7 +593,7 @@ public sealed partial class Runner(BenchOptions o)
             parts.Add($"{a} {f.Wire / 1024.0:0.0} KB ({f.Raw / 1024.0:0.0} KB)");
         }
 
-        var scripts = Regex.Matches(home.Text, "<script", RegexOptions.IgnoreCase).Count;
+        var scripts = Regex.Count(home.Text, "<script", RegexOptions.IgnoreCase);
         var s = new Scenario
         {
             Id = "page-weight",
@@ -643,7 +645,7 @@ public sealed partial class Runner(BenchOptions o)
         var dir = o.OutDir ?? (o.Smoke ? _work : Path.Combine(o.Root, "bench/results"));
         Directory.CreateDirectory(dir);
         var stem = TimeProvider.System.GetUtcNow().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + (o.Smoke ? "-smoke" : string.Empty);
-        var json = JsonSerializer.Serialize(_report, new JsonSerializerOptions { WriteIndented = true, NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals });
+        var json = JsonSerializer.Serialize(_report, JsonOut);
         await File.WriteAllTextAsync(Path.Combine(dir, stem + ".json"), json);
         var md = _report.ToMarkdown();
         await File.WriteAllTextAsync(Path.Combine(dir, stem + ".md"), md);
