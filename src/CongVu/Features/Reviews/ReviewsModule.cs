@@ -83,5 +83,5 @@ public static class ReviewsModule
     public static Task SeedReferenceAsync(IServiceProvider services, CancellationToken ct) => Task.CompletedTask;
 
     /// <summary>Demo data for the demo commune; idempotent, runs at every start in demo mode after the registry is seeded.</summary>
-    public static Task SeedDemoAsync(IServiceProvider services, CancellationToken ct) => Task.CompletedTask;
+    public static Task SeedDemoAsync(IServiceProvider services, CancellationToken ct) => CycleDemo.SeedAsync(services, ct);
 }
