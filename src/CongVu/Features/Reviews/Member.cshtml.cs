@@ -110,6 +110,29 @@ public sealed class MemberModel(AppDbContext db, OrgTree tree, AuditLog audit, T
         return Page();
     }
 
+    public async Task<IActionResult> OnGetDocxAsync(int year, int person, CancellationToken ct)
+    {
+        if (!await LoadAsync(year, person, ct))
+        {
+            return NotFound();
+        }
+
+        var snap = await tree.GetAsync(ct);
+        var committee = snap.Find(Year!.CommitteeId)?.Name ?? string.Empty;
+        var place = committee.StartsWith("Đảng bộ xã ", StringComparison.Ordinal) ? committee["Đảng bộ xã ".Length..] : committee;
+        var scores = Year.ScoreItems.Select(i =>
+        {
+            var s = Review?.Scores.FirstOrDefault(x => x.ScoreItemId == i.Id);
+            return (i.Code, i.Label, i.MaxPoints, s?.SelfPoints, s?.SelfNote);
+        }).ToList();
+        var data = new ReviewFormData(committee, CellName, place, Infrastructure.Time.VietnamTime.Today(time), Year.Year, Member!.FullName,
+            CycleAccess.FormName(Review?.Form ?? ReviewForm.Form2B), scores, Review?.State >= ReviewState.SelfSubmitted ? CycleAccess.LevelName(Review.SelfLevel) : null,
+            Review?.SelfSummary, Review?.CellLevel is null ? null : CycleAccess.LevelName(Review.CellLevel), Review?.CellComment,
+            Current is null ? null : RatingEngine.Name(Current.Level), Current?.Explanation);
+        await audit.RecordReadAsync("member-review.docx", $"{year}/{person}", Member.CellId, ct);
+        return File(ReviewFormDocument.Build(data), "application/vnd.openxmlformats-officedocument.wordprocessingml.document", $"kiem-diem-{Year.Year}-{person}.docx");
+    }
+
     public async Task<IActionResult> OnPostAppraiseAsync(int year, int person, CancellationToken ct)
     {
         if (!CycleAccess.CanAppraise(User))

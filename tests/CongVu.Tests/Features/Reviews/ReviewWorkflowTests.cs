@@ -152,4 +152,20 @@ public class ReviewWorkflowTests(AppFactory app) : IClassFixture<AppFactory>
         var after = await member.GetPageAsync("/staff/reviews/mine");
         Assert.Contains("70", after.Text(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Outputs_ResultsXlsxAndMemberDocx_Download()
+    {
+        var (yearId, _, own, _) = await ArrangeAsync(2025);
+        var committee = await app.SignInAsync(DemoCommune.Accounts[1].UserName);
+        var page = await committee.GetPageAsync($"/staff/reviews/results/{yearId}");
+        Assert.Contains("Hoàn thành tốt nhiệm vụ", page.Text(), StringComparison.Ordinal);
+        var xlsx = await committee.GetAsync($"/staff/reviews/results/{yearId}?handler=Xlsx", TestContext.Current.CancellationToken);
+        Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", xlsx.Content.Headers.ContentType?.MediaType);
+        var docx = await committee.GetAsync($"/staff/reviews/{yearId}/members/{own}?handler=Docx", TestContext.Current.CancellationToken);
+        using var stream = new MemoryStream(await docx.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken));
+        using var doc = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(stream, false);
+        Assert.Contains("ĐẢNG CỘNG SẢN VIỆT NAM", doc.MainDocumentPart!.Document!.Body!.InnerText, StringComparison.Ordinal);
+        Assert.Contains("ĐẢNG BỘ XÃ TIỂU CẦN", doc.MainDocumentPart.Document.Body.InnerText, StringComparison.Ordinal);
+    }
 }
