@@ -71,6 +71,66 @@ public sealed class YearModel(AppDbContext db, OrgTree tree, AuditLog audit, Tim
         return Redirect($"/staff/reviews/years/{id}");
     }
 
+    /// <summary>QĐ 366-QĐ/TW: the commune breaks the framework down itself, but the groups stay 30 and 70 points.</summary>
+    public async Task<IActionResult> OnPostBreakdownAsync(int id, Dictionary<int, string> points, CancellationToken ct)
+    {
+        if (!User.IsInRole(Roles.Admin))
+        {
+            return Forbid();
+        }
+
+        if (!await LoadAsync(id, ct))
+        {
+            return NotFound();
+        }
+
+        if (Year!.State != YearState.Open)
+        {
+            ModelState.AddModelError(string.Empty, "Chỉ sửa khung điểm khi năm còn đang mở.");
+            return Page();
+        }
+
+        var values = new Dictionary<int, decimal>();
+        foreach (var item in Year.ScoreItems)
+        {
+            var text = points.GetValueOrDefault(item.Id)?.Trim().Replace(',', '.');
+            if (decimal.TryParse(text, System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out var v) && v >= 0 && v <= 70)
+            {
+                values[item.Id] = v;
+            }
+            else
+            {
+                ModelState.AddModelError(string.Empty, $"{item.Code}: điểm tối đa không hợp lệ.");
+            }
+        }
+
+        if (ModelState.IsValid)
+        {
+            var general = Year.ScoreItems.Where(i => i.Group == ScoreGroup.General).Sum(i => values[i.Id]);
+            var results = Year.ScoreItems.Where(i => i.Group == ScoreGroup.Results).Sum(i => values[i.Id]);
+            if (general != 30m || results != 70m)
+            {
+                ModelState.AddModelError(string.Empty, $"Nhóm tiêu chí chung phải cộng đủ 30 điểm (đang {general:0.##}) và nhóm kết quả 70 điểm (đang {results:0.##}).");
+            }
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var before = Year.ScoreItems.Select(i => new { i.Code, i.MaxPoints }).ToList();
+        foreach (var item in Year.ScoreItems)
+        {
+            item.MaxPoints = values[item.Id];
+        }
+
+        audit.Record("rating-year.breakdown", "rating-year", id, Year.CommitteeId, before, Year.ScoreItems.Select(i => new { i.Code, i.MaxPoints }));
+        await db.SaveChangesAsync(ct);
+        TempData["Flash"] = "Đã lưu khung điểm.";
+        return Redirect($"/staff/reviews/years/{id}");
+    }
+
     private async Task<bool> LoadAsync(int id, CancellationToken ct)
     {
         var snap = await tree.GetAsync(ct);

@@ -113,6 +113,16 @@ public sealed class YearsModel(AppDbContext db, OrgTree tree, AuditLog audit, Ti
             }
         }
 
+        if (ModelState.IsValid && (pledge.Year != Input.Year || review.Year != Input.Year))
+        {
+            ModelState.AddModelError("Input.ReviewDeadline", $"Hạn đăng ký cam kết và hạn kiểm điểm phải nằm trong năm {Input.Year}.");
+        }
+
+        if (ModelState.IsValid && extension is DateOnly e && e <= review)
+        {
+            ModelState.AddModelError("Input.Extension", "Hạn gia hạn phải sau hạn kiểm điểm.");
+        }
+
         if (ModelState.IsValid && await db.Set<RatingYear>().AnyAsync(y => y.CommitteeId == Input.CommitteeId && y.Year == Input.Year, ct))
         {
             ModelState.AddModelError("Input.Year", $"Năm {Input.Year} của đảng bộ này đã được mở.");
