@@ -106,6 +106,6 @@ public static class ConductSeed
         db.Set<ConductCode>().AsNoTracking()
             .Where(c => c.ValidFrom <= day && (c.ValidTo == null || c.ValidTo >= day))
             .OrderByDescending(c => c.ValidFrom)
-            .Include(c => c.Groups.OrderBy(g => g.SortOrder)).ThenInclude(g => g.Criteria.OrderBy(x => x.SortOrder))
+            .Include(c => c.Groups.OrderBy(g => g.SortOrder)).ThenInclude(g => g.Criteria.OrderBy(x => x.SortOrder)).AsSplitQuery()
             .FirstOrDefaultAsync(ct);
 }

@@ -43,7 +43,7 @@ public static class CycleAccess
 
     public static async Task<RatingYear?> FindYearAsync(AppDbContext db, OrgTreeSnapshot snap, int id, CancellationToken ct)
     {
-        var year = await db.Set<RatingYear>().Include(y => y.ScoreItems).FirstOrDefaultAsync(y => y.Id == id, ct);
+        var year = await db.Set<RatingYear>().Include(y => y.ScoreItems).AsSplitQuery().FirstOrDefaultAsync(y => y.Id == id, ct);
         if (year is null || !(db.Scope.All || VisibleCommittees(snap, db.Scope).Contains(year.CommitteeId)))
         {
             return null;

@@ -39,7 +39,8 @@ public static class CycleDemo
             return;
         }
 
-        var code = await db.Set<ConductCode>().Include(c => c.Groups).ThenInclude(g => g.Criteria).FirstAsync(c => c.Code == ConductSeed.HieuTrungCode, ct);
+        var started = time.GetTimestamp();
+        var code = await db.Set<ConductCode>().Include(c => c.Groups).ThenInclude(g => g.Criteria).AsSplitQuery().FirstAsync(c => c.Code == ConductSeed.HieuTrungCode, ct);
         var now = time.GetUtcNow().UtcDateTime;
         var accountPeople = (await db.Users.Where(u => u.PersonId != null).Select(u => u.PersonId!.Value).ToListAsync(ct)).ToHashSet();
         db.ChangeTracker.AutoDetectChangesEnabled = false;
@@ -134,6 +135,7 @@ public static class CycleDemo
         db.ChangeTracker.DetectChanges();
         await db.SaveChangesAsync(ct);
         db.ChangeTracker.AutoDetectChangesEnabled = true;
+        services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(CycleDemo)).LogInformation("Demo cycles seeded in {Elapsed} ms", (int)time.GetElapsedTime(started).TotalMilliseconds);
     }
 
     /// <summary>Levels per cell: mostly Tốt, a few HT, and Xuất sắc trimmed to the quota (QĐ 366-QĐ/TW: ≤ 20% of Tốt).</summary>
@@ -181,7 +183,12 @@ public static class CycleDemo
                     CellAppraisedAt = decidedAt.AddDays(-8),
                     CellAppraisedBy = "bí thư chi bộ",
                 };
-                db.Add(review);
+                // Older, qualitative years keep only the decision; 2025 also keeps the self-assessment and appraisal.
+                if (y.RuleSet == RuleSet.Qd366)
+                {
+                    db.Add(review);
+                }
+
                 db.Add(new RatingDecision
                 {
                     RatingYearId = y.Id,

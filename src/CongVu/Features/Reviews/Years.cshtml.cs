@@ -133,7 +133,7 @@ public sealed class YearsModel(AppDbContext db, OrgTree tree, AuditLog audit, Ti
             return Page();
         }
 
-        var full = await db.Set<ConductCode>().Include(c => c.Groups).ThenInclude(g => g.Criteria).FirstAsync(c => c.Id == code!.Id, ct);
+        var full = await db.Set<ConductCode>().Include(c => c.Groups).ThenInclude(g => g.Criteria).AsSplitQuery().FirstAsync(c => c.Id == code!.Id, ct);
         var year = YearFactory.Create(Input.CommitteeId, Input.Year, Input.RuleSet, full, pledge, review, extension, time.GetUtcNow().UtcDateTime, User.Identity?.Name);
         db.Add(year);
         await db.SaveChangesAsync(ct);
