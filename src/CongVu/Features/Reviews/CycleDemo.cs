@@ -126,6 +126,15 @@ public static class CycleDemo
             if (!open)
             {
                 SeedDecisions(db, y, roll.Where(r => r.IsRated).ToList());
+                var decided = new DateTime(y.Year, 12, 28, 2, 0, 0, DateTimeKind.Utc);
+                var old = y.RuleSet != RuleSet.Qd366;
+                foreach (var cell in roll.Select(r => r.CellId).Distinct())
+                {
+                    db.Add(new OrgRating { RatingYearId = y.Id, OrgUnitId = cell, Level = RatingLevel.Good, HistoricalLabel = old ? "Trong sạch vững mạnh" : null, DecidedAt = decided, DecidedBy = "Ban Thường vụ Đảng ủy" });
+                }
+
+                // Seed article: 2016–2020 the commune party organisation was "trong sạch vững mạnh" and excellently completed its tasks.
+                db.Add(new OrgRating { RatingYearId = y.Id, OrgUnitId = y.CommitteeId, Level = y.Year == 2020 ? RatingLevel.Excellent : RatingLevel.Good, HistoricalLabel = old ? "Trong sạch vững mạnh" : null, DecidedAt = decided, DecidedBy = "cấp ủy cấp trên" });
             }
 
             totals.Add(new { y.Year, Roll = roll.Count, Pledged = pledged });

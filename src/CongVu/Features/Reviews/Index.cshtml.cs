@@ -25,6 +25,21 @@ public sealed class IndexModel(AppDbContext db, OrgTree tree, AuditLog audit, Ti
 
     public List<CellBlock> Cells { get; } = [];
 
+    public Dictionary<int, OrgRating> OrgRatings { get; private set; } = [];
+
+    public string CommitteeName { get; private set; } = string.Empty;
+
+    [BindProperty]
+    public RatingLevel? OrgLevel { get; set; }
+
+    [BindProperty]
+    [StringLength(200)]
+    public string? OrgLabel { get; set; }
+
+    [BindProperty]
+    [StringLength(2000)]
+    public string? OrgNote { get; set; }
+
     [BindProperty]
     [StringLength(1000, ErrorMessage = "Validation.TooLong")]
     [Display(Name = "Reviews.AllowanceBasis")]
@@ -94,6 +109,62 @@ public sealed class IndexModel(AppDbContext db, OrgTree tree, AuditLog audit, Ti
         return Redirect($"/staff/reviews?year={year}");
     }
 
+    /// <summary>QĐ 366-QĐ/TW: organisations are rated after their members (and the committee after its cells), on the same four levels.</summary>
+    public async Task<IActionResult> OnPostOrgRateAsync(int year, int unit, CancellationToken ct)
+    {
+        if (!CycleAccess.CanDecide(User))
+        {
+            return Forbid();
+        }
+
+        if (!await LoadAsync(year, ct) || !(unit == Year!.CommitteeId || Cells.Any(c => c.CellId == unit)) || !db.Scope.CanSee(unit))
+        {
+            return NotFound();
+        }
+
+        if (OrgLevel is not RatingLevel level || !Enum.IsDefined(level))
+        {
+            ModelState.AddModelError(nameof(OrgLevel), "Chọn mức xếp loại tổ chức.");
+            return Page();
+        }
+
+        var cell = Cells.FirstOrDefault(c => c.CellId == unit);
+        if (cell is not null && cell.Lines.Any(l => l.Member.IsRated && (l.Decision is null || l.Decision.State == DecisionState.Draft)))
+        {
+            ModelState.AddModelError(string.Empty, $"{cell.Name}: xếp loại đảng viên trước, chốt kết quả của chi bộ rồi mới xếp loại chi bộ.");
+            return Page();
+        }
+
+        if (cell is null && Cells.Any(c => !OrgRatings.ContainsKey(c.CellId)))
+        {
+            ModelState.AddModelError(string.Empty, "Xếp loại các chi bộ trực thuộc trước khi xếp loại Đảng bộ.");
+            return Page();
+        }
+
+        var rating = OrgRatings.GetValueOrDefault(unit);
+        var before = rating is null ? null : new { rating.Level, rating.HistoricalLabel };
+        if (rating is null)
+        {
+            rating = new OrgRating { RatingYearId = year, OrgUnitId = unit };
+            db.Add(rating);
+        }
+        else
+        {
+            db.Attach(rating);
+        }
+
+        rating.Level = level;
+        rating.HistoricalLabel = string.IsNullOrWhiteSpace(OrgLabel) ? null : OrgLabel.Trim();
+        rating.Note = OrgNote?.Trim();
+        rating.DecidedAt = time.GetUtcNow().UtcDateTime;
+        rating.DecidedBy = User.Identity?.Name;
+        await db.SaveChangesAsync(ct);
+        audit.Record("org-rating.decide", "org-rating", rating.Id, unit, before, new { rating.Level, rating.HistoricalLabel });
+        await db.SaveChangesAsync(ct);
+        TempData["Flash"] = "Đã ghi xếp loại tổ chức.";
+        return Redirect($"/staff/reviews?year={year}");
+    }
+
     private async Task<bool> LoadAsync(int? year, CancellationToken ct)
     {
         var snap = await tree.GetAsync(ct);
@@ -104,6 +175,8 @@ public sealed class IndexModel(AppDbContext db, OrgTree tree, AuditLog audit, Ti
             return year is null;
         }
 
+        CommitteeName = snap.Find(Year.CommitteeId)?.Name ?? "?";
+        OrgRatings = await db.Set<OrgRating>().AsNoTracking().Where(o => o.RatingYearId == Year.Id).ToDictionaryAsync(o => o.OrgUnitId, ct);
         var roll = await YearRoll.LoadAsync(db, snap, Year, Infrastructure.Time.VietnamTime.Today(time), ignoreScope: false, ct);
         var reviews = await db.Set<MemberReview>().AsNoTracking().Where(r => r.RatingYearId == Year.Id).ToDictionaryAsync(r => r.PersonId, ct);
         var decisions = await db.Set<RatingDecision>().AsNoTracking().Where(d => d.RatingYearId == Year.Id && d.IsCurrent).ToDictionaryAsync(d => d.PersonId, ct);

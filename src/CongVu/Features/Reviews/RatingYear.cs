@@ -242,3 +242,25 @@ public class DisciplineRecord : IOrgOwned
 
     public string? RecordedBy { get; set; }
 }
+
+/// <summary>The rating of a party organisation (a cell or the committee) for a year, on the same four levels (QĐ 366-QĐ/TW).</summary>
+public class OrgRating : IOrgOwned
+{
+    public int Id { get; set; }
+
+    public int RatingYearId { get; set; }
+
+    /// <summary>The organisation rated.</summary>
+    public int OrgUnitId { get; set; }
+
+    public RatingLevel Level { get; set; }
+
+    /// <summary>Older years' label, kept as given: "Trong sạch vững mạnh".</summary>
+    public string? HistoricalLabel { get; set; }
+
+    public string? Note { get; set; }
+
+    public DateTime DecidedAt { get; set; }
+
+    public string? DecidedBy { get; set; }
+}

@@ -73,6 +73,15 @@ public static class ReviewsModule
             e.Property(d => d.Reason).HasMaxLength(1000);
             e.Property(d => d.RecordedBy).HasMaxLength(200);
         });
+        builder.Entity<OrgRating>(e =>
+        {
+            e.HasIndex(o => new { o.RatingYearId, o.OrgUnitId }).IsUnique();
+            e.Property(o => o.HistoricalLabel).HasMaxLength(200);
+            e.Property(o => o.Note).HasMaxLength(2000);
+            e.Property(o => o.DecidedBy).HasMaxLength(200);
+            e.HasOne<RatingYear>().WithMany().HasForeignKey(o => o.RatingYearId).OnDelete(DeleteBehavior.Restrict);
+        });
+        db.ApplyScope<OrgRating>(builder);
         db.ApplyScope<MemberReview>(builder);
         db.ApplyScope<RatingDecision>(builder);
         db.ApplyScope<QuotaAllowance>(builder);

@@ -722,6 +722,46 @@ namespace CongVu.Migrations.Postgres
                     b.ToTable("MemberReview");
                 });
 
+            modelBuilder.Entity("CongVu.Features.Reviews.OrgRating", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("HistoricalLabel")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int>("OrgUnitId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RatingYearId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RatingYearId", "OrgUnitId")
+                        .IsUnique();
+
+                    b.ToTable("OrgRating");
+                });
+
             modelBuilder.Entity("CongVu.Features.Reviews.QuotaAllowance", b =>
                 {
                     b.Property<int>("Id")
@@ -1391,6 +1431,15 @@ namespace CongVu.Migrations.Postgres
                 });
 
             modelBuilder.Entity("CongVu.Features.Reviews.MemberReview", b =>
+                {
+                    b.HasOne("CongVu.Features.Reviews.RatingYear", null)
+                        .WithMany()
+                        .HasForeignKey("RatingYearId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CongVu.Features.Reviews.OrgRating", b =>
                 {
                     b.HasOne("CongVu.Features.Reviews.RatingYear", null)
                         .WithMany()

@@ -52,4 +52,33 @@ public class YearPublishTests(AppFactory app) : IClassFixture<AppFactory>
             Assert.True(await db.AuditEntries.AnyAsync(a => a.Action == "rating-year.publish", ct));
         }
     }
+
+    [Fact]
+    public async Task OrgRating_CellBeforeItsMembersAreFinalised_IsRefused()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        int yearId;
+        int cayGon;
+        await using (var scope = app.SystemScope(out var db))
+        {
+            yearId = await db.Set<RatingYear>().Where(x => x.Year == 2026).Select(x => x.Id).FirstAsync(ct);
+            cayGon = await db.OrgUnits.Where(u => u.Code == DemoPlanBuilder.CayGonCellCode).Select(u => u.Id).FirstAsync(ct);
+        }
+
+        var committee = await app.SignInAsync(DemoCommune.Accounts[1].UserName);
+        var doc = await committee.GetPageAsync($"/staff/reviews?year={yearId}");
+        var response = await committee.SubmitAsync(doc.Form($"form[action*='handler=OrgRate'][action*='unit={cayGon}']"), new Dictionary<string, string> { ["OrgLevel"] = nameof(RatingLevel.Good) });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("xếp loại đảng viên trước", (await PageClient.ParseAsync(response)).Text(), StringComparison.Ordinal);
+
+        var published2020 = await committee.GetPageAsync("/staff/reviews");
+        Assert.NotNull(published2020);
+        await using (var scope = app.SystemScope(out var db))
+        {
+            var y2020 = await db.Set<RatingYear>().FirstAsync(x => x.Year == 2020, ct);
+            var committeeRating = await db.Set<OrgRating>().SingleAsync(o => o.RatingYearId == y2020.Id && o.OrgUnitId == y2020.CommitteeId, ct);
+            Assert.Equal(RatingLevel.Excellent, committeeRating.Level);
+            Assert.Equal("Trong sạch vững mạnh", committeeRating.HistoricalLabel);
+        }
+    }
 }

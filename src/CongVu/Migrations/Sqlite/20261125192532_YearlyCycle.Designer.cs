@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CongVu.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261125184820_YearlyCycle")]
+    [Migration("20261125192532_YearlyCycle")]
     partial class YearlyCycle
     {
         /// <inheritdoc />
@@ -690,6 +690,44 @@ namespace CongVu.Migrations.Sqlite
                     b.ToTable("MemberReview");
                 });
 
+            modelBuilder.Entity("CongVu.Features.Reviews.OrgRating", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("DecidedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HistoricalLabel")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OrgUnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RatingYearId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RatingYearId", "OrgUnitId")
+                        .IsUnique();
+
+                    b.ToTable("OrgRating");
+                });
+
             modelBuilder.Entity("CongVu.Features.Reviews.QuotaAllowance", b =>
                 {
                     b.Property<int>("Id")
@@ -1343,6 +1381,15 @@ namespace CongVu.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("CongVu.Features.Reviews.MemberReview", b =>
+                {
+                    b.HasOne("CongVu.Features.Reviews.RatingYear", null)
+                        .WithMany()
+                        .HasForeignKey("RatingYearId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CongVu.Features.Reviews.OrgRating", b =>
                 {
                     b.HasOne("CongVu.Features.Reviews.RatingYear", null)
                         .WithMany()

@@ -198,6 +198,31 @@ namespace CongVu.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "OrgRating",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    RatingYearId = table.Column<int>(type: "INTEGER", nullable: false),
+                    OrgUnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Level = table.Column<int>(type: "INTEGER", nullable: false),
+                    HistoricalLabel = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    DecidedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    DecidedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OrgRating", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_OrgRating_RatingYear_RatingYearId",
+                        column: x => x.RatingYearId,
+                        principalTable: "RatingYear",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Pledge",
                 columns: table => new
                 {
@@ -372,6 +397,12 @@ namespace CongVu.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_OrgRating_RatingYearId_OrgUnitId",
+                table: "OrgRating",
+                columns: new[] { "RatingYearId", "OrgUnitId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Pledge_RatingYearId_OrgUnitId_PersonId",
                 table: "Pledge",
                 columns: new[] { "RatingYearId", "OrgUnitId", "PersonId" });
@@ -434,6 +465,9 @@ namespace CongVu.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "DisciplineRecord");
+
+            migrationBuilder.DropTable(
+                name: "OrgRating");
 
             migrationBuilder.DropTable(
                 name: "PledgeItem");

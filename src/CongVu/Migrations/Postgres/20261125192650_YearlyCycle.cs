@@ -199,6 +199,31 @@ namespace CongVu.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "OrgRating",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    RatingYearId = table.Column<int>(type: "integer", nullable: false),
+                    OrgUnitId = table.Column<int>(type: "integer", nullable: false),
+                    Level = table.Column<int>(type: "integer", nullable: false),
+                    HistoricalLabel = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Note = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    DecidedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    DecidedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OrgRating", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_OrgRating_RatingYear_RatingYearId",
+                        column: x => x.RatingYearId,
+                        principalTable: "RatingYear",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Pledge",
                 columns: table => new
                 {
@@ -373,6 +398,12 @@ namespace CongVu.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_OrgRating_RatingYearId_OrgUnitId",
+                table: "OrgRating",
+                columns: new[] { "RatingYearId", "OrgUnitId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Pledge_RatingYearId_OrgUnitId_PersonId",
                 table: "Pledge",
                 columns: new[] { "RatingYearId", "OrgUnitId", "PersonId" });
@@ -435,6 +466,9 @@ namespace CongVu.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "DisciplineRecord");
+
+            migrationBuilder.DropTable(
+                name: "OrgRating");
 
             migrationBuilder.DropTable(
                 name: "PledgeItem");
