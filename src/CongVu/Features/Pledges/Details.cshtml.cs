@@ -28,7 +28,9 @@ public sealed class DetailsModel(AppDbContext db, OrgTree tree, AuditLog audit, 
     [Display(Name = "Pledges.ReturnComment")]
     public string? Comment { get; set; }
 
-    public bool CanAcknowledge => Pledge is not null && Pledge.State == PledgeState.Submitted && CycleAccess.CanAppraise(User) && db.Scope.CanSee(Pledge.OrgUnitId);
+    // Nobody acknowledges their own pledge: a secretary's pledge goes to the committee.
+    public bool CanAcknowledge => Pledge is not null && Pledge.State == PledgeState.Submitted && CycleAccess.CanAppraise(User) && db.Scope.CanSee(Pledge.OrgUnitId)
+        && (Pledge.PersonId is null || Pledge.PersonId != CycleAccess.PersonId(User));
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
