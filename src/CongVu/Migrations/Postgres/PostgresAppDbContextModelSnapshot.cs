@@ -22,6 +22,162 @@ namespace CongVu.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("CongVu.Features.Conduct.ConductCode", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("AdoptedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
+                    b.Property<string>("EnglishTitle")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("Term")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<DateOnly>("ValidFrom")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("ValidTo")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.ToTable("ConductCode");
+                });
+
+            modelBuilder.Entity("CongVu.Features.Conduct.Criterion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("EnglishGloss")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int>("GroupId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GroupId", "Code")
+                        .IsUnique();
+
+                    b.ToTable("Criterion");
+                });
+
+            modelBuilder.Entity("CongVu.Features.Conduct.CriterionGroup", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("ConductCodeId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("EnglishName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConductCodeId", "Code")
+                        .IsUnique();
+
+                    b.ToTable("CriterionGroup");
+                });
+
+            modelBuilder.Entity("CongVu.Features.Conduct.Tw4Manifestation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("GroupName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("GroupNumber")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("NeedsOfficialWording")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.ToTable("Tw4Manifestation");
+                });
+
             modelBuilder.Entity("CongVu.Features.Feedback.DeskRating", b =>
                 {
                     b.Property<int>("Id")
@@ -685,6 +841,102 @@ namespace CongVu.Migrations.Postgres
                     b.ToTable("PublicPosts");
                 });
 
+            modelBuilder.Entity("CongVu.Features.Pledges.Pledge", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime?>("AcknowledgedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AcknowledgedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("EnteredOnBehalfBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("FollowUncleHo")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Model")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int>("OrgUnitId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("PersonId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RatingYearId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("ReportedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ReturnComment")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("State")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RatingYearId", "OrgUnitId", "PersonId");
+
+                    b.ToTable("Pledge");
+                });
+
+            modelBuilder.Entity("CongVu.Features.Pledges.PledgeItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Commitment")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("CriterionCode")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("Outcome")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("OutcomeNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("PledgeId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PledgeId");
+
+                    b.ToTable("PledgeItem");
+                });
+
             modelBuilder.Entity("CongVu.Features.Portal.News.NewsPhoto", b =>
                 {
                     b.Property<int>("Id")
@@ -940,6 +1192,394 @@ namespace CongVu.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.ToTable("PortalVisitSessions", (string)null);
+                });
+
+            modelBuilder.Entity("CongVu.Features.Reviews.DisciplineRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly>("DecidedOn")
+                        .HasColumnType("date");
+
+                    b.Property<bool>("DutyRelated")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("OrgUnitId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId", "DecidedOn");
+
+                    b.ToTable("DisciplineRecord");
+                });
+
+            modelBuilder.Entity("CongVu.Features.Reviews.MemberReview", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime?>("CellAppraisedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CellAppraisedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("CellComment")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<int?>("CellLevel")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Form")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("OrgUnitId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RatingYearId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("SelfLevel")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("SelfSubmittedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SelfSummary")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<int>("State")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RatingYearId", "OrgUnitId");
+
+                    b.HasIndex("RatingYearId", "PersonId")
+                        .IsUnique();
+
+                    b.ToTable("MemberReview");
+                });
+
+            modelBuilder.Entity("CongVu.Features.Reviews.OrgRating", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("HistoricalLabel")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int>("OrgUnitId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RatingYearId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RatingYearId", "OrgUnitId")
+                        .IsUnique();
+
+                    b.ToTable("OrgRating");
+                });
+
+            modelBuilder.Entity("CongVu.Features.Reviews.QuotaAllowance", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Basis")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("OrgUnitId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RatingYearId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RatingYearId", "OrgUnitId")
+                        .IsUnique();
+
+                    b.ToTable("QuotaAllowance");
+                });
+
+            modelBuilder.Entity("CongVu.Features.Reviews.RatingDecision", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int?>("DecidedLevel")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("DegradationConcluded")
+                        .HasColumnType("boolean");
+
+                    b.Property<decimal>("DonePercent")
+                        .HasPrecision(6, 2)
+                        .HasColumnType("numeric(6,2)");
+
+                    b.Property<decimal>("ExceededPercent")
+                        .HasPrecision(6, 2)
+                        .HasColumnType("numeric(6,2)");
+
+                    b.Property<string>("Explanation")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<bool>("IsCurrent")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("MemberReviewId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Mitigation")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<decimal>("OnTimePercent")
+                        .HasPrecision(6, 2)
+                        .HasColumnType("numeric(6,2)");
+
+                    b.Property<int>("OrgUnitId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("PriorShortcomingsRemedied")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("RatingYearId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ReRatingBasis")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<decimal>("Score")
+                        .HasPrecision(6, 2)
+                        .HasColumnType("numeric(6,2)");
+
+                    b.Property<int>("State")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("SupersedesId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RatingYearId", "PersonId");
+
+                    b.HasIndex("RatingYearId", "OrgUnitId", "IsCurrent");
+
+                    b.ToTable("RatingDecision");
+                });
+
+            modelBuilder.Entity("CongVu.Features.Reviews.RatingYear", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CommitteeId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ConductCodeId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateOnly?>("ExtensionDeadline")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("PledgeDeadline")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime?>("PublishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("ReviewDeadline")
+                        .HasColumnType("date");
+
+                    b.Property<int>("RuleSet")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("RuleSetVersion")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("State")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConductCodeId");
+
+                    b.HasIndex("CommitteeId", "Year")
+                        .IsUnique();
+
+                    b.ToTable("RatingYear");
+                });
+
+            modelBuilder.Entity("CongVu.Features.Reviews.ReviewScore", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("MemberReviewId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ScoreItemId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("SelfNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<decimal?>("SelfPoints")
+                        .HasPrecision(6, 2)
+                        .HasColumnType("numeric(6,2)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MemberReviewId", "ScoreItemId")
+                        .IsUnique();
+
+                    b.ToTable("ReviewScore");
+                });
+
+            modelBuilder.Entity("CongVu.Features.Reviews.ScoreItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("CriterionCode")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("Group")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<decimal>("MaxPoints")
+                        .HasPrecision(6, 2)
+                        .HasColumnType("numeric(6,2)");
+
+                    b.Property<int>("RatingYearId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RatingYearId");
+
+                    b.ToTable("ScoreItem");
                 });
 
             modelBuilder.Entity("CongVu.Infrastructure.Audit.AuditEntry", b =>
@@ -1219,6 +1859,28 @@ namespace CongVu.Migrations.Postgres
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("CongVu.Features.Conduct.Criterion", b =>
+                {
+                    b.HasOne("CongVu.Features.Conduct.CriterionGroup", "Group")
+                        .WithMany("Criteria")
+                        .HasForeignKey("GroupId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Group");
+                });
+
+            modelBuilder.Entity("CongVu.Features.Conduct.CriterionGroup", b =>
+                {
+                    b.HasOne("CongVu.Features.Conduct.ConductCode", "ConductCode")
+                        .WithMany("Groups")
+                        .HasForeignKey("ConductCodeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("ConductCode");
+                });
+
             modelBuilder.Entity("CongVu.Features.Feedback.Dossier", b =>
                 {
                     b.HasOne("CongVu.Features.Organisation.OrgUnit", null)
@@ -1354,11 +2016,89 @@ namespace CongVu.Migrations.Postgres
                     b.Navigation("Person");
                 });
 
+            modelBuilder.Entity("CongVu.Features.Pledges.Pledge", b =>
+                {
+                    b.HasOne("CongVu.Features.Reviews.RatingYear", null)
+                        .WithMany()
+                        .HasForeignKey("RatingYearId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CongVu.Features.Pledges.PledgeItem", b =>
+                {
+                    b.HasOne("CongVu.Features.Pledges.Pledge", null)
+                        .WithMany("Items")
+                        .HasForeignKey("PledgeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CongVu.Features.Portal.News.NewsPhoto", b =>
                 {
                     b.HasOne("CongVu.Features.Portal.News.NewsPost", null)
                         .WithMany("Photos")
                         .HasForeignKey("PostId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CongVu.Features.Reviews.MemberReview", b =>
+                {
+                    b.HasOne("CongVu.Features.Reviews.RatingYear", null)
+                        .WithMany()
+                        .HasForeignKey("RatingYearId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CongVu.Features.Reviews.OrgRating", b =>
+                {
+                    b.HasOne("CongVu.Features.Reviews.RatingYear", null)
+                        .WithMany()
+                        .HasForeignKey("RatingYearId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CongVu.Features.Reviews.RatingDecision", b =>
+                {
+                    b.HasOne("CongVu.Features.Reviews.RatingYear", null)
+                        .WithMany()
+                        .HasForeignKey("RatingYearId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CongVu.Features.Reviews.RatingYear", b =>
+                {
+                    b.HasOne("CongVu.Features.Organisation.OrgUnit", null)
+                        .WithMany()
+                        .HasForeignKey("CommitteeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CongVu.Features.Conduct.ConductCode", null)
+                        .WithMany()
+                        .HasForeignKey("ConductCodeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CongVu.Features.Reviews.ReviewScore", b =>
+                {
+                    b.HasOne("CongVu.Features.Reviews.MemberReview", null)
+                        .WithMany("Scores")
+                        .HasForeignKey("MemberReviewId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CongVu.Features.Reviews.ScoreItem", b =>
+                {
+                    b.HasOne("CongVu.Features.Reviews.RatingYear", null)
+                        .WithMany("ScoreItems")
+                        .HasForeignKey("RatingYearId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -1414,6 +2154,16 @@ namespace CongVu.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("CongVu.Features.Conduct.ConductCode", b =>
+                {
+                    b.Navigation("Groups");
+                });
+
+            modelBuilder.Entity("CongVu.Features.Conduct.CriterionGroup", b =>
+                {
+                    b.Navigation("Criteria");
+                });
+
             modelBuilder.Entity("CongVu.Features.Feedback.FeedbackItem", b =>
                 {
                     b.Navigation("Attachments");
@@ -1431,9 +2181,24 @@ namespace CongVu.Migrations.Postgres
                     b.Navigation("Posts");
                 });
 
+            modelBuilder.Entity("CongVu.Features.Pledges.Pledge", b =>
+                {
+                    b.Navigation("Items");
+                });
+
             modelBuilder.Entity("CongVu.Features.Portal.News.NewsPost", b =>
                 {
                     b.Navigation("Photos");
+                });
+
+            modelBuilder.Entity("CongVu.Features.Reviews.MemberReview", b =>
+                {
+                    b.Navigation("Scores");
+                });
+
+            modelBuilder.Entity("CongVu.Features.Reviews.RatingYear", b =>
+                {
+                    b.Navigation("ScoreItems");
                 });
 #pragma warning restore 612, 618
         }

@@ -17,6 +17,154 @@ namespace CongVu.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.12");
 
+            modelBuilder.Entity("CongVu.Features.Conduct.ConductCode", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AdoptedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EnglishTitle")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Term")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ValidFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ValidTo")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.ToTable("ConductCode");
+                });
+
+            modelBuilder.Entity("CongVu.Features.Conduct.Criterion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EnglishGloss")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("GroupId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GroupId", "Code")
+                        .IsUnique();
+
+                    b.ToTable("Criterion");
+                });
+
+            modelBuilder.Entity("CongVu.Features.Conduct.CriterionGroup", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ConductCodeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EnglishName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConductCodeId", "Code")
+                        .IsUnique();
+
+                    b.ToTable("CriterionGroup");
+                });
+
+            modelBuilder.Entity("CongVu.Features.Conduct.Tw4Manifestation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("GroupName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("GroupNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("NeedsOfficialWording")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.ToTable("Tw4Manifestation");
+                });
+
             modelBuilder.Entity("CongVu.Features.Feedback.DeskRating", b =>
                 {
                     b.Property<int>("Id")
@@ -656,6 +804,98 @@ namespace CongVu.Migrations.Sqlite
                     b.ToTable("PublicPosts");
                 });
 
+            modelBuilder.Entity("CongVu.Features.Pledges.Pledge", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("AcknowledgedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AcknowledgedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EnteredOnBehalfBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FollowUncleHo")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Model")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OrgUnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("PersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RatingYearId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ReportedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReturnComment")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("State")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("SubmittedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RatingYearId", "OrgUnitId", "PersonId");
+
+                    b.ToTable("Pledge");
+                });
+
+            modelBuilder.Entity("CongVu.Features.Pledges.PledgeItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Commitment")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CriterionCode")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Outcome")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OutcomeNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PledgeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PledgeId");
+
+                    b.ToTable("PledgeItem");
+                });
+
             modelBuilder.Entity("CongVu.Features.Portal.News.NewsPhoto", b =>
                 {
                     b.Property<int>("Id")
@@ -899,6 +1139,378 @@ namespace CongVu.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.ToTable("PortalVisitSessions", (string)null);
+                });
+
+            modelBuilder.Entity("CongVu.Features.Reviews.DisciplineRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("DecidedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("DutyRelated")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OrgUnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId", "DecidedOn");
+
+                    b.ToTable("DisciplineRecord");
+                });
+
+            modelBuilder.Entity("CongVu.Features.Reviews.MemberReview", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("CellAppraisedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CellAppraisedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CellComment")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("CellLevel")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Form")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OrgUnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RatingYearId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("SelfLevel")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("SelfSubmittedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SelfSummary")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("State")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RatingYearId", "OrgUnitId");
+
+                    b.HasIndex("RatingYearId", "PersonId")
+                        .IsUnique();
+
+                    b.ToTable("MemberReview");
+                });
+
+            modelBuilder.Entity("CongVu.Features.Reviews.OrgRating", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("DecidedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HistoricalLabel")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OrgUnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RatingYearId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RatingYearId", "OrgUnitId")
+                        .IsUnique();
+
+                    b.ToTable("OrgRating");
+                });
+
+            modelBuilder.Entity("CongVu.Features.Reviews.QuotaAllowance", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Basis")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OrgUnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RatingYearId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RatingYearId", "OrgUnitId")
+                        .IsUnique();
+
+                    b.ToTable("QuotaAllowance");
+                });
+
+            modelBuilder.Entity("CongVu.Features.Reviews.RatingDecision", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("DecidedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("DecidedLevel")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("DegradationConcluded")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("DonePercent")
+                        .HasPrecision(6, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("ExceededPercent")
+                        .HasPrecision(6, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Explanation")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsCurrent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("MemberReviewId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Mitigation")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("OnTimePercent")
+                        .HasPrecision(6, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OrgUnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("PriorShortcomingsRemedied")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RatingYearId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReRatingBasis")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Score")
+                        .HasPrecision(6, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("State")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("SupersedesId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RatingYearId", "PersonId");
+
+                    b.HasIndex("RatingYearId", "OrgUnitId", "IsCurrent");
+
+                    b.ToTable("RatingDecision");
+                });
+
+            modelBuilder.Entity("CongVu.Features.Reviews.RatingYear", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CommitteeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ConductCodeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ExtensionDeadline")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("PledgeDeadline")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("PublishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ReviewDeadline")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RuleSet")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RuleSetVersion")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("State")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConductCodeId");
+
+                    b.HasIndex("CommitteeId", "Year")
+                        .IsUnique();
+
+                    b.ToTable("RatingYear");
+                });
+
+            modelBuilder.Entity("CongVu.Features.Reviews.ReviewScore", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MemberReviewId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ScoreItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SelfNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("SelfPoints")
+                        .HasPrecision(6, 2)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MemberReviewId", "ScoreItemId")
+                        .IsUnique();
+
+                    b.ToTable("ReviewScore");
+                });
+
+            modelBuilder.Entity("CongVu.Features.Reviews.ScoreItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CriterionCode")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Group")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("MaxPoints")
+                        .HasPrecision(6, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RatingYearId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RatingYearId");
+
+                    b.ToTable("ScoreItem");
                 });
 
             modelBuilder.Entity("CongVu.Infrastructure.Audit.AuditEntry", b =>
@@ -1172,6 +1784,28 @@ namespace CongVu.Migrations.Sqlite
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("CongVu.Features.Conduct.Criterion", b =>
+                {
+                    b.HasOne("CongVu.Features.Conduct.CriterionGroup", "Group")
+                        .WithMany("Criteria")
+                        .HasForeignKey("GroupId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Group");
+                });
+
+            modelBuilder.Entity("CongVu.Features.Conduct.CriterionGroup", b =>
+                {
+                    b.HasOne("CongVu.Features.Conduct.ConductCode", "ConductCode")
+                        .WithMany("Groups")
+                        .HasForeignKey("ConductCodeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("ConductCode");
+                });
+
             modelBuilder.Entity("CongVu.Features.Feedback.Dossier", b =>
                 {
                     b.HasOne("CongVu.Features.Organisation.OrgUnit", null)
@@ -1307,11 +1941,89 @@ namespace CongVu.Migrations.Sqlite
                     b.Navigation("Person");
                 });
 
+            modelBuilder.Entity("CongVu.Features.Pledges.Pledge", b =>
+                {
+                    b.HasOne("CongVu.Features.Reviews.RatingYear", null)
+                        .WithMany()
+                        .HasForeignKey("RatingYearId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CongVu.Features.Pledges.PledgeItem", b =>
+                {
+                    b.HasOne("CongVu.Features.Pledges.Pledge", null)
+                        .WithMany("Items")
+                        .HasForeignKey("PledgeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CongVu.Features.Portal.News.NewsPhoto", b =>
                 {
                     b.HasOne("CongVu.Features.Portal.News.NewsPost", null)
                         .WithMany("Photos")
                         .HasForeignKey("PostId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CongVu.Features.Reviews.MemberReview", b =>
+                {
+                    b.HasOne("CongVu.Features.Reviews.RatingYear", null)
+                        .WithMany()
+                        .HasForeignKey("RatingYearId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CongVu.Features.Reviews.OrgRating", b =>
+                {
+                    b.HasOne("CongVu.Features.Reviews.RatingYear", null)
+                        .WithMany()
+                        .HasForeignKey("RatingYearId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CongVu.Features.Reviews.RatingDecision", b =>
+                {
+                    b.HasOne("CongVu.Features.Reviews.RatingYear", null)
+                        .WithMany()
+                        .HasForeignKey("RatingYearId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CongVu.Features.Reviews.RatingYear", b =>
+                {
+                    b.HasOne("CongVu.Features.Organisation.OrgUnit", null)
+                        .WithMany()
+                        .HasForeignKey("CommitteeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CongVu.Features.Conduct.ConductCode", null)
+                        .WithMany()
+                        .HasForeignKey("ConductCodeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CongVu.Features.Reviews.ReviewScore", b =>
+                {
+                    b.HasOne("CongVu.Features.Reviews.MemberReview", null)
+                        .WithMany("Scores")
+                        .HasForeignKey("MemberReviewId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CongVu.Features.Reviews.ScoreItem", b =>
+                {
+                    b.HasOne("CongVu.Features.Reviews.RatingYear", null)
+                        .WithMany("ScoreItems")
+                        .HasForeignKey("RatingYearId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -1367,6 +2079,16 @@ namespace CongVu.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("CongVu.Features.Conduct.ConductCode", b =>
+                {
+                    b.Navigation("Groups");
+                });
+
+            modelBuilder.Entity("CongVu.Features.Conduct.CriterionGroup", b =>
+                {
+                    b.Navigation("Criteria");
+                });
+
             modelBuilder.Entity("CongVu.Features.Feedback.FeedbackItem", b =>
                 {
                     b.Navigation("Attachments");
@@ -1384,9 +2106,24 @@ namespace CongVu.Migrations.Sqlite
                     b.Navigation("Posts");
                 });
 
+            modelBuilder.Entity("CongVu.Features.Pledges.Pledge", b =>
+                {
+                    b.Navigation("Items");
+                });
+
             modelBuilder.Entity("CongVu.Features.Portal.News.NewsPost", b =>
                 {
                     b.Navigation("Photos");
+                });
+
+            modelBuilder.Entity("CongVu.Features.Reviews.MemberReview", b =>
+                {
+                    b.Navigation("Scores");
+                });
+
+            modelBuilder.Entity("CongVu.Features.Reviews.RatingYear", b =>
+                {
+                    b.Navigation("ScoreItems");
                 });
 #pragma warning restore 612, 618
         }
