@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -65,23 +66,54 @@ public static class DatabaseSetup
         Path.IsPathRooted(options.SqlitePath) ? options.SqlitePath : Path.GetFullPath(Path.Combine(contentRoot, options.SqlitePath));
 }
 
-/// <summary>Sets WAL, the synchronous level, foreign keys and a busy timeout on every SQLite connection as it opens.</summary>
+/// <summary>
+/// Sets WAL, the synchronous level, foreign keys and a busy timeout on each SQLite connection. Pooled
+/// connections keep their settings, so the pragmas run once per physical connection, not on every open.
+/// </summary>
 public sealed class SqlitePragmaInterceptor(string synchronous) : DbConnectionInterceptor
 {
+    private static readonly object Marker = new();
+    private readonly ConditionalWeakTable<object, object> _configured = new();
     private readonly string _sql = $"PRAGMA journal_mode=WAL; PRAGMA synchronous={Sanitise(synchronous)}; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=5000;";
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
+        if (IsConfigured(connection, out var handle))
+        {
+            return;
+        }
+
         using var cmd = connection.CreateCommand();
         cmd.CommandText = _sql;
         cmd.ExecuteNonQuery();
+        MarkConfigured(handle);
     }
 
     public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
     {
+        if (IsConfigured(connection, out var handle))
+        {
+            return;
+        }
+
         await using var cmd = connection.CreateCommand();
         cmd.CommandText = _sql;
         await cmd.ExecuteNonQueryAsync(cancellationToken);
+        MarkConfigured(handle);
+    }
+
+    private bool IsConfigured(DbConnection connection, out object? handle)
+    {
+        handle = (connection as SqliteConnection)?.Handle;
+        return handle is not null && _configured.TryGetValue(handle, out _);
+    }
+
+    private void MarkConfigured(object? handle)
+    {
+        if (handle is not null)
+        {
+            _configured.AddOrUpdate(handle, Marker);
+        }
     }
 
     private static string Sanitise(string level) => level.ToUpperInvariant() switch
