@@ -94,7 +94,12 @@ public sealed class DossiersModel(AppDbContext db, OrgTree orgTree, IAuthorizati
 
             d.Procedure = r.Procedure;
             d.ReceivedOn = r.Received;
-            d.DueOn = r.Due;
+            // A date reset here stands when the one-stop system still carries the old one (Nghị định 118/2025/NĐ-CP).
+            if (d.OriginalDueOn != r.Due)
+            {
+                d.DueOn = r.Due;
+            }
+
             d.ReturnedOn = r.Returned;
             d.Official = r.Official;
             d.ImportedAt = now;
