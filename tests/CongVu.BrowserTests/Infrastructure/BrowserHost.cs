@@ -1,4 +1,5 @@
 using CongVu.BrowserTests.Infrastructure;
+using Microsoft.Extensions.Time.Testing;
 
 [assembly: AssemblyFixture(typeof(BrowserHost))]
 
@@ -15,6 +16,9 @@ public sealed class BrowserHost : IAsyncLifetime
     private IBrowser? _browser;
 
     public string BaseUrl { get; private set; } = string.Empty;
+
+    /// <summary>The app's fixed clock, for journeys that must let time pass (e.g. a form's minimum fill time).</summary>
+    public FakeTimeProvider Time => _app?.Time ?? throw new InvalidOperationException("The app starts in InitializeAsync.");
 
     public static bool InCi => string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
 

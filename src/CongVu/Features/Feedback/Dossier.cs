@@ -24,5 +24,18 @@ public class Dossier : IOrgOwned
 
     public DateTime ImportedAt { get; set; }
 
+    /// <summary>The due date before the one permitted reset (Nghị định 118/2025/NĐ-CP); null while never reset.</summary>
+    public DateOnly? OriginalDueOn { get; set; }
+
+    /// <summary>The reason given to the citizen in the apology letter.</summary>
+    public string? DelayReason { get; set; }
+
+    public DateTime? DueResetAt { get; set; }
+
+    /// <summary>The apology letter's number, counted per office and calendar year as state documents are (Nghị định 30/2020/NĐ-CP).</summary>
+    public int? ApologyNumber { get; set; }
+
+    public bool WasReset => OriginalDueOn is not null;
+
     public DossierTimelinessStatus StatusOn(DateOnly today) => DossierTimeliness.StatusOf(DueOn, ReturnedOn, today);
 }

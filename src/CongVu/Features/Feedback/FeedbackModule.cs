@@ -86,6 +86,7 @@ public static class FeedbackModule
             e.Property(d => d.Code).HasMaxLength(50);
             e.Property(d => d.Procedure).HasMaxLength(300);
             e.Property(d => d.Official).HasMaxLength(200);
+            e.Property(d => d.DelayReason).HasMaxLength(1000);
             e.HasIndex(d => new { d.OrgUnitId, d.Code }).IsUnique();
             e.HasOne<OrgUnit>().WithMany().HasForeignKey(d => d.OrgUnitId).OnDelete(DeleteBehavior.Restrict);
         });

@@ -229,13 +229,23 @@ namespace CongVu.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<int?>("ApologyNumber")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Code")
                         .IsRequired()
                         .HasMaxLength(50)
                         .HasColumnType("character varying(50)");
 
+                    b.Property<string>("DelayReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
                     b.Property<DateOnly>("DueOn")
                         .HasColumnType("date");
+
+                    b.Property<DateTime?>("DueResetAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<DateTime>("ImportedAt")
                         .HasColumnType("timestamp with time zone");
@@ -246,6 +256,9 @@ namespace CongVu.Migrations.Postgres
 
                     b.Property<int>("OrgUnitId")
                         .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("OriginalDueOn")
+                        .HasColumnType("date");
 
                     b.Property<string>("Procedure")
                         .IsRequired()

@@ -212,12 +212,22 @@ namespace CongVu.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("ApologyNumber")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Code")
                         .IsRequired()
                         .HasMaxLength(50)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("DelayReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly>("DueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DueResetAt")
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("ImportedAt")
@@ -229,6 +239,9 @@ namespace CongVu.Migrations.Sqlite
 
                     b.Property<int>("OrgUnitId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("OriginalDueOn")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Procedure")
                         .IsRequired()

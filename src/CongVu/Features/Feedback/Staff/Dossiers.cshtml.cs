@@ -15,7 +15,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CongVu.Features.Feedback.Staff;
 
-/// <summary>Dossier timeliness: CSV import from the one-stop system (idempotent by code) and on-time rates per official and month.</summary>
+/// <summary>Dossier timeliness: CSV or XLSX import from the one-stop system (idempotent by code) and on-time rates per official and month.</summary>
 [Authorize(Policy = FeedbackPolicies.Read)]
 [RequestSizeLimit(5 * 1024 * 1024)]
 [RequestFormLimits(MultipartBodyLengthLimit = 5 * 1024 * 1024)]
@@ -54,15 +54,28 @@ public sealed class DossiersModel(AppDbContext db, OrgTree orgTree, IAuthorizati
         var commune = tree.CommuneOf(unitId);
         if (commune is null || Upload is not { Length: > 0 })
         {
-            ModelState.AddModelError(nameof(Upload), "Vui lòng chọn tệp CSV danh sách hồ sơ.");
+            ModelState.AddModelError(nameof(Upload), "Vui lòng chọn tệp CSV hoặc Excel (XLSX) danh sách hồ sơ.");
             await LoadAsync(ct);
             return Page();
         }
 
         var office = FeedbackService.OfficeOf(tree, commune.Id);
-        using var reader = new StreamReader(Upload.OpenReadStream(), Encoding.UTF8);
-        var text = await reader.ReadToEndAsync(ct);
-        var (rows, problems) = Parse(text);
+        List<Row> rows;
+        List<string> problems;
+        if (Upload.FileName.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase))
+        {
+            using var ms = new MemoryStream();
+            await Upload.CopyToAsync(ms, ct);
+            var table = DossierWorkbook.ReadFirstSheet(ms);
+            (rows, problems) = table is null ? ([], ["Tệp Excel (XLSX) không đọc được."]) : ParseRows(table);
+        }
+        else
+        {
+            using var reader = new StreamReader(Upload.OpenReadStream(), Encoding.UTF8);
+            var text = await reader.ReadToEndAsync(ct);
+            (rows, problems) = Parse(text);
+        }
+
         if (problems.Count > 0)
         {
             foreach (var p in problems.Take(20))
@@ -94,7 +107,12 @@ public sealed class DossiersModel(AppDbContext db, OrgTree orgTree, IAuthorizati
 
             d.Procedure = r.Procedure;
             d.ReceivedOn = r.Received;
-            d.DueOn = r.Due;
+            // A date reset here stands when the one-stop system still carries the old one (Nghị định 118/2025/NĐ-CP).
+            if (d.OriginalDueOn != r.Due)
+            {
+                d.DueOn = r.Due;
+            }
+
             d.ReturnedOn = r.Returned;
             d.Official = r.Official;
             d.ImportedAt = now;
@@ -112,18 +130,24 @@ public sealed class DossiersModel(AppDbContext db, OrgTree orgTree, IAuthorizati
     /// <summary>Columns: code, procedure, received, due, returned, official (dd/MM/yyyy dates; comma or semicolon separated; a header row).</summary>
     internal static (List<Row> Rows, List<string> Problems) Parse(string text)
     {
-        var rows = new List<Row>();
-        var problems = new List<string>();
         var lines = text.Replace("\r", string.Empty, StringComparison.Ordinal).Split('\n');
         var separator = lines[0].Contains(';', StringComparison.Ordinal) ? ';' : ',';
-        for (var i = 1; i < lines.Length; i++)
+        return ParseRows(lines.Select(l => string.IsNullOrWhiteSpace(l) ? [] : l.Split(separator).Select(x => x.Trim().Trim('"')).ToArray()).ToList());
+    }
+
+    /// <summary>The same columns as the CSV, row 1 a header; empty rows skipped.</summary>
+    internal static (List<Row> Rows, List<string> Problems) ParseRows(IReadOnlyList<string[]> table)
+    {
+        var rows = new List<Row>();
+        var problems = new List<string>();
+        for (var i = 1; i < table.Count; i++)
         {
-            if (string.IsNullOrWhiteSpace(lines[i]))
+            var c = table[i];
+            if (c.All(string.IsNullOrWhiteSpace))
             {
                 continue;
             }
 
-            var c = lines[i].Split(separator).Select(x => x.Trim().Trim('"')).ToArray();
             var n = i + 1;
             if (c.Length < 5)
             {
