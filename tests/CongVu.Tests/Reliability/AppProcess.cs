@@ -51,8 +51,9 @@ public sealed class AppProcess : IAsyncDisposable
         var process = Process.Start(StartInfo(database, address, []))!;
         var app = new AppProcess(process, address);
         using var probe = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(2) };
-        var deadline = DateTimeOffset.UtcNow.AddSeconds(90);
-        while (DateTimeOffset.UtcNow < deadline)
+        // A wall-clock wait for a real process: a monotonic stopwatch, not the banned clock.
+        var started = Stopwatch.GetTimestamp();
+        while (Stopwatch.GetElapsedTime(started) < TimeSpan.FromSeconds(90))
         {
             if (process.HasExited)
             {
