@@ -79,6 +79,27 @@ public class CellReportTests(AppFactory app) : IClassFixture<AppFactory>
     }
 
     [Fact]
+    public async Task Secretary_DownloadsTheReportOfTheirOwnCell()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        int yearId, cayGon;
+        await using (var scope = app.SystemScope(out var db))
+        {
+            yearId = (await db.Set<RatingYear>().FirstAsync(y => y.Year == 2026, ct)).Id;
+            cayGon = await db.OrgUnits.Where(u => u.Code == DemoPlanBuilder.CayGonCellCode).Select(u => u.Id).FirstAsync(ct);
+        }
+
+        var secretary = await app.SignInAsync(DemoCommune.Accounts[2].UserName);
+        var page = await secretary.GetPageAsync($"/staff/reviews?year={yearId}");
+        Assert.NotNull(page.QuerySelector($"a[href='/staff/reviews?handler=Report&year={yearId}&cell={cayGon}']"));
+        var response = await secretary.GetAsync($"/staff/reviews?handler=Report&year={yearId}&cell={cayGon}", ct);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var stream = new MemoryStream(await response.Content.ReadAsByteArrayAsync(ct));
+        using var doc = WordprocessingDocument.Open(stream, false);
+        Assert.Contains("CHI BỘ ẤP CÂY GÒN", doc.MainDocumentPart!.Document!.Body!.InnerText, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task SecretaryOfAnotherCell_CannotDownloadTheReport()
     {
         var ct = TestContext.Current.CancellationToken;
