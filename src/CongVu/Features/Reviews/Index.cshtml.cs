@@ -13,7 +13,7 @@ namespace CongVu.Features.Reviews;
 
 /// <summary>The year's reviews by cell: who is rated (and why not), progress, and finalising each cell's decisions under the quota.</summary>
 [Authorize(Policy = Policies.RegistryRead)]
-public sealed class IndexModel(AppDbContext db, OrgTree tree, AuditLog audit, TimeProvider time) : PageModel
+public sealed class IndexModel(AppDbContext db, OrgTree tree, AuditLog audit, TimeProvider time, Pledges.PledgeQueries pledges) : PageModel
 {
     public sealed record Line(RollMember Member, MemberReview? Review, RatingDecision? Decision);
 
@@ -47,6 +47,27 @@ public sealed class IndexModel(AppDbContext db, OrgTree tree, AuditLog audit, Ti
 
     public async Task<IActionResult> OnGetAsync(int? year, CancellationToken ct) =>
         await LoadAsync(year, ct) ? Page() : NotFound();
+
+    /// <summary>The cell's report as DOCX, for those who may read the cell (its secretary, the committee, the office).</summary>
+    public async Task<IActionResult> OnGetReportAsync(int year, int cell, CancellationToken ct)
+    {
+        var snap = await tree.GetAsync(ct);
+        var y = await CycleAccess.FindYearAsync(db, snap, year, ct);
+        if (y is null)
+        {
+            return NotFound();
+        }
+
+        var data = await CellReportDocument.LoadAsync(db, snap, pledges, y, cell, Infrastructure.Time.VietnamTime.Today(time), ct);
+        if (data is null)
+        {
+            return NotFound();
+        }
+
+        audit.Record("report.download", "org-unit", cell, cell, null, new { Report = "cell-review", y.Year });
+        await db.SaveChangesAsync(ct);
+        return File(CellReportDocument.Build(data), "application/vnd.openxmlformats-officedocument.wordprocessingml.document", $"bao-cao-xep-loai-{y.Year}-chi-bo-{cell}.docx");
+    }
 
     public async Task<IActionResult> OnPostFinaliseAsync(int year, int cell, CancellationToken ct)
     {

@@ -119,7 +119,7 @@ public sealed class MemberModel(AppDbContext db, OrgTree tree, AuditLog audit, T
 
         var snap = await tree.GetAsync(ct);
         var committee = snap.Find(Year!.CommitteeId)?.Name ?? string.Empty;
-        var place = committee.StartsWith("Đảng bộ xã ", StringComparison.Ordinal) ? committee["Đảng bộ xã ".Length..] : committee;
+        var place = Infrastructure.Documents.PartyDocument.PlaceOf(committee);
         var scores = Year.ScoreItems.Select(i =>
         {
             var s = Review?.Scores.FirstOrDefault(x => x.ScoreItemId == i.Id);

@@ -1,0 +1,99 @@
+using System.Globalization;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Wordprocessing;
+
+namespace CongVu.Infrastructure.Documents;
+
+/// <summary>The Party document format shared by every DOCX CongVu prints (Hướng dẫn 36-HD/VPTW, 2018): A4, Times New Roman, the two-column header.</summary>
+public static class PartyDocument
+{
+    private static readonly CultureInfo Vi = CultureInfo.GetCultureInfo("vi-VN");
+
+    /// <summary>HD 36-HD/VPTW: "Tiểu Cần, ngày 05 tháng 02 năm 2026" — days below 10 and months 1–2 padded.</summary>
+    public static string DateLine(string place, DateOnly d) =>
+        string.Create(CultureInfo.InvariantCulture, $"{place}, ngày {d.Day:00} tháng {(d.Month <= 2 ? d.Month.ToString("00", CultureInfo.InvariantCulture) : d.Month.ToString(CultureInfo.InvariantCulture))} năm {d.Year}");
+
+    /// <summary>The place a committee signs from: "Đảng bộ xã Tiểu Cần" signs as "Tiểu Cần".</summary>
+    public static string PlaceOf(string committeeName) =>
+        committeeName.StartsWith("Đảng bộ xã ", StringComparison.Ordinal) ? committeeName["Đảng bộ xã ".Length..] : committeeName;
+
+    public static string Upper(string text) => text.ToUpper(Vi);
+
+    public static string Number(decimal value) => value.ToString("0.##", Vi);
+
+    /// <summary>Creates the package, lets the caller fill the body, then sets A4 and the margins.</summary>
+    public static byte[] Build(Action<Body> fill)
+    {
+        ArgumentNullException.ThrowIfNull(fill);
+        using var stream = new MemoryStream();
+        using (var doc = WordprocessingDocument.Create(stream, WordprocessingDocumentType.Document))
+        {
+            var main = doc.AddMainDocumentPart();
+            var body = new Body();
+            main.Document = new Document(body);
+            fill(body);
+
+            // HD 36-HD/VPTW: A4, margins top 20, bottom 20, left 30, right 15 mm (1 mm = 56.7 twips).
+            body.Append(new SectionProperties(
+                new PageSize { Width = 11906U, Height = 16838U },
+                new PageMargin { Top = 1134, Bottom = 1134, Left = 1701U, Right = 850U }));
+            main.Document.Save();
+        }
+
+        return stream.ToArray();
+    }
+
+    /// <summary>HD 36-HD/VPTW header: superior body (14 pt caps), issuing body (14 pt bold caps), "*", the number on the left; the Party name (15 pt bold caps, ruled) and the place-date line (14 pt italic) on the right.</summary>
+    public static Table Header(string superiorBody, string issuingBody, string place, DateOnly date, string? number = null)
+    {
+        var left = new List<Paragraph> { Para(Upper(superiorBody), 28), Para(Upper(issuingBody), 28, bold: true), Para("*", 28) };
+        if (number is not null)
+        {
+            left.Add(Para(number, 28));
+        }
+
+        var header = new Table(new TableProperties(new TableWidth { Width = "5000", Type = TableWidthUnitValues.Pct }));
+        header.Append(new TableRow(
+            Cell([.. left]),
+            Cell(Para("ĐẢNG CỘNG SẢN VIỆT NAM", 30, bold: true, underline: true), Para(DateLine(place, date), 28, italic: true))));
+        return header;
+    }
+
+    /// <summary>A table with single borders everywhere, full width.</summary>
+    public static Table BorderedTable() =>
+        new(new TableProperties(
+            new TableWidth { Width = "5000", Type = TableWidthUnitValues.Pct },
+            new TableBorders(new TopBorder { Val = BorderValues.Single }, new BottomBorder { Val = BorderValues.Single }, new LeftBorder { Val = BorderValues.Single }, new RightBorder { Val = BorderValues.Single }, new InsideHorizontalBorder { Val = BorderValues.Single }, new InsideVerticalBorder { Val = BorderValues.Single })));
+
+    public static TableCell Cell(params Paragraph[] paragraphs)
+    {
+        var cell = new TableCell();
+        cell.Append(paragraphs);
+        return cell;
+    }
+
+    /// <summary>One run of Times New Roman text; size in half-points (28 = 14 pt); centred unless told.</summary>
+    public static Paragraph Para(string text, int halfPoints, bool bold = false, bool italic = false, bool underline = false, JustificationValues? align = null)
+    {
+        var props = new RunProperties(new RunFonts { Ascii = "Times New Roman", HighAnsi = "Times New Roman", ComplexScript = "Times New Roman" }, new FontSize { Val = halfPoints.ToString(CultureInfo.InvariantCulture) });
+        if (bold)
+        {
+            props.Append(new Bold());
+        }
+
+        if (italic)
+        {
+            props.Append(new Italic());
+        }
+
+        if (underline)
+        {
+            props.Append(new Underline { Val = UnderlineValues.Single });
+        }
+
+        return new Paragraph(
+            new ParagraphProperties(new Justification { Val = align ?? JustificationValues.Center }),
+            new Run(props, new DocumentFormat.OpenXml.Wordprocessing.Text(text) { Space = SpaceProcessingModeValues.Preserve }));
+    }
+}
