@@ -63,7 +63,8 @@ public partial class PortalJourneyTests(BrowserHost host) : BrowserTest(host)
         var src = await photo.GetAttributeAsync("src");
         var response = await visitor.APIRequest.GetAsync(src!);
         Assert.Equal(200, response.Status);
-        Assert.StartsWith("image/", response.Headers["content-type"], StringComparison.Ordinal);
+        // Stored re-encoded: the PNG upload is served as JPEG.
+        Assert.StartsWith("image/jpeg", response.Headers["content-type"], StringComparison.Ordinal);
     }
 
     [Fact]
