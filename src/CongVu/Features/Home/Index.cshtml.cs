@@ -13,7 +13,7 @@ public sealed class IndexModel(OrgTree tree, RegistryQueries registry, CommuneHo
 
     public List<CommuneCard> Communes { get; } = [];
 
-    /// <summary>The configured default commune's portal (Portal:DefaultCommune), shown above the list.</summary>
+    /// <summary>The request's home commune portal (Portal:Hosts by host name, else Portal:DefaultCommune), shown above the list.</summary>
     public CommuneHomeView? Portal { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct)

@@ -2,17 +2,20 @@ using CongVu.Features.Organisation;
 
 namespace CongVu.Features.Portal;
 
-/// <summary>Finds the commune a public portal page is for: the {code} in the URL, else the configured default.</summary>
-public sealed class PortalCommunes(OrgTree tree, PortalSite site)
+/// <summary>Finds the commune a public portal page is for: the {code} in the URL, else the request's home commune (host name or default).</summary>
+public sealed class PortalCommunes(OrgTree tree, PortalSite site, IHttpContextAccessor http)
 {
+    /// <summary>The commune served at / for the current request (Portal:Hosts, else Portal:DefaultCommune).</summary>
+    public string HomeCode => site.HomeCommune(http.HttpContext);
+
     public async Task<OrgNode?> ResolveAsync(string? code, CancellationToken ct)
     {
         var snap = await tree.GetAsync(ct);
-        var node = snap.FindByCode(string.IsNullOrWhiteSpace(code) ? site.DefaultCommune : code.Trim());
+        var node = snap.FindByCode(string.IsNullOrWhiteSpace(code) ? HomeCode : code.Trim());
         return node is { Kind: OrgUnitKind.Commune } ? node : null;
     }
 
-    /// <summary>The URL prefix of a commune's portal: "" for the default commune, "/xa/{code}" otherwise.</summary>
+    /// <summary>The URL prefix of a commune's portal: "" for the request's home commune, "/xa/{code}" otherwise.</summary>
     public string Prefix(OrgNode commune) =>
-        string.Equals(commune.Code, site.DefaultCommune, StringComparison.OrdinalIgnoreCase) ? "" : "/xa/" + commune.Code;
+        string.Equals(commune.Code, HomeCode, StringComparison.OrdinalIgnoreCase) ? "" : "/xa/" + commune.Code;
 }

@@ -126,7 +126,8 @@ public class NewsWorkflowTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Equal("Lễ ra quân tại ấp Cây Gòn.", article.Text("figcaption"));
         var img = article.QuerySelector("figure img")!.GetAttribute("src")!;
         var photo = await anon.GetAsync(img, TestContext.Current.CancellationToken);
-        Assert.Equal("image/png", photo.Content.Headers.ContentType?.MediaType);
+        // Stored re-encoded as JPEG (PhotoEncoder).
+        Assert.Equal("image/jpeg", photo.Content.Headers.ContentType?.MediaType);
     }
 
     [Fact]

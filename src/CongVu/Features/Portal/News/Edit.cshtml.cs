@@ -170,6 +170,17 @@ public sealed class EditModel(AppDbContext db, NewsDesk desk, OrgTree tree, Audi
             {
                 ModelState.AddModelError("photo", "Chỉ nhận ảnh JPEG hoặc PNG.");
             }
+            else if (PhotoEncoder.Reencode(data) is { } encoded)
+            {
+                // What is stored is the re-encoded copy: sensible size, and no EXIF (GPS, camera) left in it.
+                data = encoded.Data;
+                type = encoded.ContentType;
+            }
+            else
+            {
+                type = null;
+                ModelState.AddModelError("photo", "Không đọc được ảnh: tệp hỏng hoặc có quá nhiều điểm ảnh.");
+            }
         }
 
         if (string.IsNullOrWhiteSpace(caption) || caption.Length > 500)

@@ -33,7 +33,7 @@ public sealed class StatsModel(AppDbContext db, OrgTree tree, VisitService visit
         var snap = await tree.GetAsync(ct);
         // The user's own commune unless another is asked for: the figures are public anyway.
         var own = int.TryParse(User.FindFirst(AppClaims.OrgUnit)?.Value, out var unitId) ? snap.CommuneOf(unitId) : null;
-        Commune = !string.IsNullOrWhiteSpace(CommuneCode) ? snap.FindByCode(CommuneCode.Trim()) : own ?? snap.FindByCode(site.DefaultCommune);
+        Commune = !string.IsNullOrWhiteSpace(CommuneCode) ? snap.FindByCode(CommuneCode.Trim()) : own ?? snap.FindByCode(site.HomeCommune(HttpContext));
         if (Commune is not { Kind: OrgUnitKind.Commune })
         {
             return NotFound();

@@ -15,9 +15,9 @@ public static class VisitEndpoints
             .WithSummary("Visitor statistics of a commune's portal: online now (distinct visitors in the last 5 minutes), visits today, this week (from Monday) and all time.");
     }
 
-    internal static async Task<Results<Ok<VisitFiguresDto>, ProblemHttpResult>> GetAsync([FromQuery] string? commune, OrgTree tree, VisitService visits, PortalSite site, CancellationToken ct)
+    internal static async Task<Results<Ok<VisitFiguresDto>, ProblemHttpResult>> GetAsync([FromQuery] string? commune, HttpContext context, OrgTree tree, VisitService visits, PortalSite site, CancellationToken ct)
     {
-        var code = string.IsNullOrWhiteSpace(commune) ? site.DefaultCommune : commune.Trim().ToLowerInvariant();
+        var code = string.IsNullOrWhiteSpace(commune) ? site.HomeCommune(context) : commune.Trim().ToLowerInvariant();
         var snap = await tree.GetAsync(ct);
         if (snap.FindByCode(code) is not { Kind: OrgUnitKind.Commune })
         {
