@@ -31,13 +31,17 @@ public class PortalHostsTests(HostsAppFactory app) : IClassFixture<HostsAppFacto
         var other = await ClientFor("localhost").GetPageAsync("/");
 
         Assert.Contains("Hiếu Trung", mapped.Text("h1"), StringComparison.Ordinal);
-        Assert.Contains("2.539.965", mapped.Text("footer .visit-box"), StringComparison.Ordinal);
+        // Hiếu Trung keeps its old portal's all-time count; other tests of this class may have added a view or two.
+        Assert.True(MaxFigure(mapped.Text("footer .visit-box")) >= 2_539_965, mapped.Text("footer .visit-box"));
         Assert.DoesNotContain("Ấp Cây Gòn duy trì tuyến đường hoa", mapped.Text("main"), StringComparison.Ordinal);
 
         Assert.Contains("Tiểu Cần", other.Text("h1"), StringComparison.Ordinal);
         Assert.Contains("Ấp Cây Gòn duy trì tuyến đường hoa", other.Text("main"), StringComparison.Ordinal);
-        Assert.DoesNotContain("2.539.965", other.Text("footer .visit-box"), StringComparison.Ordinal);
+        Assert.True(MaxFigure(other.Text("footer .visit-box")) < 2_539_965, other.Text("footer .visit-box"));
     }
+
+    private static long MaxFigure(string text) =>
+        System.Text.RegularExpressions.Regex.Matches(text, @"\d[\d.]*").Select(m => long.Parse(m.Value.Replace(".", "", StringComparison.Ordinal), System.Globalization.CultureInfo.InvariantCulture)).DefaultIfEmpty(0).Max();
 
     [Fact]
     public async Task HostName_MatchesWithoutRegardToCase()
