@@ -84,6 +84,8 @@ public sealed class MemberModel(AppDbContext db, OrgTree tree, AuditLog audit, T
 
     public Pledge? Pledge { get; private set; }
 
+    public CitizenEvidence? Citizens { get; private set; }
+
     public string CellName { get; private set; } = string.Empty;
 
     [BindProperty]
@@ -400,6 +402,7 @@ public sealed class MemberModel(AppDbContext db, OrgTree tree, AuditLog audit, T
         Current = History.FirstOrDefault(d => d.IsCurrent);
         Discipline = await db.Set<DisciplineRecord>().Where(d => d.PersonId == person).OrderByDescending(d => d.DecidedOn).ToListAsync(ct);
         Pledge = await db.Set<Pledge>().Include(p => p.Items).FirstOrDefaultAsync(p => p.RatingYearId == year && p.PersonId == person, ct);
+        Citizens = await CitizenEvidence.LoadAsync(db, person, Member.FullName, Year.PeriodStart, Year.PeriodEnd, ct);
         return true;
     }
 }
