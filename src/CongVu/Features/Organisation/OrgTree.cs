@@ -50,6 +50,9 @@ public sealed class OrgTreeSnapshot
 
     public OrgNode? FindByCode(string code) => _byCode.GetValueOrDefault(code);
 
+    /// <summary>The nodes of the given ids (a user's scope, typically), skipping ids the tree does not know.</summary>
+    public IEnumerable<OrgNode> Nodes(IEnumerable<int> ids) => ids.Select(Find).OfType<OrgNode>();
+
     public IEnumerable<OrgNode> Children(int id) => _children[id];
 
     public IEnumerable<OrgNode> Roots() => _byId.Values.Where(n => n.ParentId is null).OrderBy(n => n.SortOrder).ThenBy(n => n.Id);

@@ -106,7 +106,7 @@ public sealed class NewModel(AppDbContext db, UserManager<AppUser> users, OrgTre
     private async Task LoadUnitsAsync(CancellationToken ct)
     {
         var snap = await tree.GetAsync(ct);
-        Units.AddRange(db.Scope.UnitIds.Select(snap.Find).OfType<OrgNode>()
+        Units.AddRange(snap.Nodes(db.Scope.UnitIds)
             .Where(n => n.ValidTo is null && (OrgUnit.IsParty(n.Kind) || n.Kind is OrgUnitKind.Province or OrgUnitKind.Commune))
             .OrderBy(n => n.Kind).ThenBy(n => n.SortOrder));
     }

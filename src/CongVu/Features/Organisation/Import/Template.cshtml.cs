@@ -15,7 +15,7 @@ public sealed class TemplateModel(AppDbContext db, OrgTree tree) : PageModel
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         var snap = await tree.GetAsync(ct);
-        var units = db.Scope.UnitIds.Select(snap.Find).OfType<OrgNode>().ToList();
+        var units = snap.Nodes(db.Scope.UnitIds).ToList();
         var cell = units.FirstOrDefault(u => u.Kind == OrgUnitKind.PartyCell)?.Name ?? "Chi bộ ấp Chợ";
         var agency = units.FirstOrDefault(u => u.Kind == OrgUnitKind.Agency)?.Name ?? "UBND xã";
         var stream = new MemoryStream();

@@ -45,7 +45,7 @@ public sealed class DashboardModel(AppDbContext db, OrgTree tree, TimeProvider t
         }
 
         var day = Today;
-        var cells = db.Scope.UnitIds.Count(id => snap.Find(id) is { Kind: OrgUnitKind.PartyCell } n && n.IsValidOn(day));
+        var cells = snap.Nodes(db.Scope.UnitIds).Count(n => n.Kind == OrgUnitKind.PartyCell && n.IsValidOn(day));
         Roll = await RegistryQueries.CountAsync(db.MembershipPeriods, day, cells, ct);
     }
 }

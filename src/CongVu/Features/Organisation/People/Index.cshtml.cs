@@ -99,8 +99,7 @@ public sealed class IndexModel(AppDbContext db, OrgTree tree, TimeProvider time)
 
     /// <summary>Party cells the user may see; ended cells (kept for history) after the current ones.</summary>
     public static IEnumerable<OrgNode> CellChoices(OrgTreeSnapshot snap, AccessScope scope, DateOnly day, bool includeEnded) =>
-        scope.UnitIds.Select(snap.Find)
-            .OfType<OrgNode>()
+        snap.Nodes(scope.UnitIds)
             .Where(n => n.Kind == OrgUnitKind.PartyCell && (includeEnded || n.IsValidOn(day)))
             .OrderBy(n => n.IsValidOn(day) ? 0 : 1)
             .ThenBy(n => n.SortOrder)

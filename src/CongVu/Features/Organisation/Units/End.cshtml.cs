@@ -140,7 +140,7 @@ public sealed class EndModel(AppDbContext db, OrgTree tree, AuditLog audit, Time
         }
 
         var kind = Unit.Kind;
-        Candidates.AddRange(db.Scope.UnitIds.Where(x => x != id).Select(snap.Find).OfType<OrgNode>()
+        Candidates.AddRange(snap.Nodes(db.Scope.UnitIds.Where(x => x != id))
             .Where(n => n.Kind == kind && n.ValidTo is null).OrderBy(n => n.SortOrder).ThenBy(n => n.Name, StringComparer.Ordinal));
         return true;
     }

@@ -30,7 +30,7 @@ public sealed class IndexModel(AppDbContext db, OrgTree tree, TimeProvider time)
         _snap = await tree.GetAsync(ct);
         _visible = db.Scope.UnitIds.ToHashSet();
         // Roots of the visible forest: visible units whose parent the user cannot see.
-        Roots.AddRange(_visible.Select(_snap.Find).OfType<OrgNode>()
+        Roots.AddRange(_snap.Nodes(_visible)
             .Where(n => Shown(n) && (n.ParentId is null || !_visible.Contains(n.ParentId.Value)))
             .OrderBy(n => n.IsValidOn(Day) ? 0 : 1).ThenBy(n => n.Kind).ThenBy(n => n.SortOrder));
     }

@@ -140,7 +140,7 @@ public sealed class NewModel(AppDbContext db, OrgTree tree, AuditLog audit, Time
         }
 
         Kinds.AddRange(AllowedChildren(Parent.Kind));
-        AdminUnits.AddRange(db.Scope.UnitIds.Select(snap.Find).OfType<OrgNode>()
+        AdminUnits.AddRange(snap.Nodes(db.Scope.UnitIds)
             .Where(n => OrgUnit.IsAdministrative(n.Kind) && n.ValidTo is null).OrderBy(n => n.Kind).ThenBy(n => n.SortOrder));
         return true;
     }
