@@ -21,11 +21,14 @@ public sealed class IndexModel(OrgTree tree, RegistryQueries registry, CommuneHo
         Portal = await home.BuildAsync(null, 6, ct);
         var snap = await tree.GetAsync(ct);
         var today = VietnamTime.Today(time);
-        // Communes that exist today, with their party organisation's roll.
-        foreach (var commune in snap.Roots().SelectMany(r => Descend(snap, r)).Where(n => n.Kind == OrgUnitKind.Commune && n.IsValidOn(today)).Take(50))
+        // Communes that exist today, with their party organisation's roll, counted in one query for all of them.
+        var communes = snap.Roots().SelectMany(r => Descend(snap, r)).Where(n => n.Kind == OrgUnitKind.Commune && n.IsValidOn(today)).Take(50)
+            .Select(c => (Commune: c, Committee: snap.CommitteeOf(c.Id)))
+            .ToList();
+        var rolls = await registry.RollsOnAsync(communes.Where(c => c.Committee is not null).Select(c => c.Committee!.Id).ToList(), today, ct);
+        foreach (var (commune, committee) in communes)
         {
-            var committee = snap.CommitteeOf(commune.Id);
-            var roll = committee is null ? new RollCount(0, 0, 0, 0) : await registry.RollOnAsync(committee.Id, today, ct);
+            var roll = committee is null ? new RollCount(0, 0, 0, 0) : rolls[committee.Id];
             Communes.Add(new CommuneCard(commune.Code, commune.Name, snap.Trail(commune.ParentId ?? commune.Id, 2), today, roll.Cells, roll.Members, roll.Exempt));
         }
     }
