@@ -1,6 +1,9 @@
 using CongVu.Features.Account;
 using CongVu.Features.Conduct;
 using CongVu.Features.Feedback;
+using CongVu.Features.Households;
+using CongVu.Features.Indicators;
+using CongVu.Features.Initiatives;
 using CongVu.Features.Pledges;
 using CongVu.Features.Portal;
 using CongVu.Features.Reviews;
@@ -28,6 +31,9 @@ builder.Services.AddPledges();
 builder.Services.AddReviews();
 builder.Services.AddFeedback();
 builder.Services.AddPortal();
+builder.Services.AddHouseholds();
+builder.Services.AddInitiatives();
+builder.Services.AddIndicators();
 
 var app = builder.Build();
 
@@ -46,6 +52,9 @@ app.MapPledges();
 app.MapReviews();
 app.MapFeedback();
 app.MapPortal();
+app.MapHouseholds();
+app.MapInitiatives();
+app.MapIndicators();
 
 await app.RunAsync();
 

@@ -30,6 +30,9 @@ public static class AppStartup
         await Features.Reviews.ReviewsModule.SeedReferenceAsync(sp, ct);
         await Features.Feedback.FeedbackModule.SeedReferenceAsync(sp, ct);
         await Features.Portal.PortalModule.SeedReferenceAsync(sp, ct);
+        await Features.Households.HouseholdsModule.SeedReferenceAsync(sp, ct);
+        await Features.Initiatives.InitiativesModule.SeedReferenceAsync(sp, ct);
+        await Features.Indicators.IndicatorsModule.SeedReferenceAsync(sp, ct);
 
         var demoEnabled = app.Configuration.GetValue<bool>("Demo:Enabled");
         if (demoEnabled)
@@ -46,6 +49,9 @@ public static class AppStartup
             await Features.Reviews.ReviewsModule.SeedDemoAsync(sp, ct);
             await Features.Feedback.FeedbackModule.SeedDemoAsync(sp, ct);
             await Features.Portal.PortalModule.SeedDemoAsync(sp, ct);
+            await Features.Households.HouseholdsModule.SeedDemoAsync(sp, ct);
+            await Features.Initiatives.InitiativesModule.SeedDemoAsync(sp, ct);
+            await Features.Indicators.IndicatorsModule.SeedDemoAsync(sp, ct);
 
             app.Lifetime.ApplicationStarted.Register(() =>
             {

@@ -151,6 +151,9 @@ public abstract class AppDbContext : IdentityDbContext<AppUser>
         Features.Reviews.ReviewsModule.ConfigureModel(builder, this);
         Features.Feedback.FeedbackModule.ConfigureModel(builder, this);
         Features.Portal.PortalModule.ConfigureModel(builder, this);
+        Features.Households.HouseholdsModule.ConfigureModel(builder, this);
+        Features.Initiatives.InitiativesModule.ConfigureModel(builder, this);
+        Features.Indicators.IndicatorsModule.ConfigureModel(builder, this);
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
