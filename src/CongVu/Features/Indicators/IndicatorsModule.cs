@@ -1,3 +1,4 @@
+using CongVu.Features.Organisation;
 using CongVu.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -12,6 +13,36 @@ public static class IndicatorsModule
     /// <summary>This module's entities: configuration and scope filters (called from AppDbContext.OnModelCreating).</summary>
     public static void ConfigureModel(ModelBuilder builder, AppDbContext db)
     {
+        builder.Entity<IndicatorDefinition>(e =>
+        {
+            e.Property(i => i.Code).HasMaxLength(80);
+            e.HasIndex(i => i.Code).IsUnique();
+            e.Property(i => i.Name).HasMaxLength(300);
+            e.Property(i => i.EnglishName).HasMaxLength(300);
+            e.Property(i => i.Unit).HasMaxLength(60);
+            e.Property(i => i.Group).HasMaxLength(100);
+            e.Property(i => i.Method).HasMaxLength(1000);
+        });
+        builder.Entity<IndicatorValue>(e =>
+        {
+            e.HasOne(v => v.Indicator).WithMany().HasForeignKey(v => v.IndicatorId);
+            e.HasOne(v => v.Unit).WithMany().HasForeignKey(v => v.OrgUnitId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(v => new { v.IndicatorId, v.OrgUnitId, v.Year }).IsUnique();
+            e.HasIndex(v => new { v.OrgUnitId, v.Year });
+            e.Property(v => v.Value).HasPrecision(18, 4);
+            e.Property(v => v.SourceNote).HasMaxLength(300);
+            e.Property(v => v.EnteredBy).HasMaxLength(200);
+        });
+        builder.Entity<IndicatorTarget>(e =>
+        {
+            e.HasOne(t => t.Indicator).WithMany().HasForeignKey(t => t.IndicatorId);
+            e.HasOne<OrgUnit>().WithMany().HasForeignKey(t => t.OrgUnitId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(t => new { t.IndicatorId, t.OrgUnitId, t.Year }).IsUnique();
+            e.Property(t => t.Value).HasPrecision(18, 4);
+            e.Property(t => t.Basis).HasMaxLength(300);
+        });
+        db.ApplyScope<IndicatorValue>(builder);
+        db.ApplyScope<IndicatorTarget>(builder);
     }
 
     /// <summary>Reference data every installation needs; idempotent, runs at every start.</summary>
