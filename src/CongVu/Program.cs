@@ -4,8 +4,10 @@ using CongVu.Features.Feedback;
 using CongVu.Features.Households;
 using CongVu.Features.Indicators;
 using CongVu.Features.Initiatives;
+using CongVu.Features.NewCountryside;
 using CongVu.Features.Pledges;
 using CongVu.Features.Portal;
+using CongVu.Features.Reports;
 using CongVu.Features.Reviews;
 using CongVu.Features.Organisation;
 using CongVu.Infrastructure;
@@ -34,6 +36,8 @@ builder.Services.AddPortal();
 builder.Services.AddHouseholds();
 builder.Services.AddInitiatives();
 builder.Services.AddIndicators();
+builder.Services.AddNewCountryside();
+builder.Services.AddReports();
 
 var app = builder.Build();
 
@@ -55,6 +59,8 @@ app.MapPortal();
 app.MapHouseholds();
 app.MapInitiatives();
 app.MapIndicators();
+app.MapNewCountryside();
+app.MapReports();
 
 await app.RunAsync();
 

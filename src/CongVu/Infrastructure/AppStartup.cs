@@ -33,6 +33,8 @@ public static class AppStartup
         await Features.Households.HouseholdsModule.SeedReferenceAsync(sp, ct);
         await Features.Initiatives.InitiativesModule.SeedReferenceAsync(sp, ct);
         await Features.Indicators.IndicatorsModule.SeedReferenceAsync(sp, ct);
+        await Features.NewCountryside.NewCountrysideModule.SeedReferenceAsync(sp, ct);
+        await Features.Reports.ReportsModule.SeedReferenceAsync(sp, ct);
 
         var demoEnabled = app.Configuration.GetValue<bool>("Demo:Enabled");
         if (demoEnabled)
@@ -52,6 +54,8 @@ public static class AppStartup
             await Features.Households.HouseholdsModule.SeedDemoAsync(sp, ct);
             await Features.Initiatives.InitiativesModule.SeedDemoAsync(sp, ct);
             await Features.Indicators.IndicatorsModule.SeedDemoAsync(sp, ct);
+            await Features.NewCountryside.NewCountrysideModule.SeedDemoAsync(sp, ct);
+            await Features.Reports.ReportsModule.SeedDemoAsync(sp, ct);
 
             app.Lifetime.ApplicationStarted.Register(() =>
             {

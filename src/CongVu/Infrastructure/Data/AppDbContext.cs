@@ -154,6 +154,8 @@ public abstract class AppDbContext : IdentityDbContext<AppUser>
         Features.Households.HouseholdsModule.ConfigureModel(builder, this);
         Features.Initiatives.InitiativesModule.ConfigureModel(builder, this);
         Features.Indicators.IndicatorsModule.ConfigureModel(builder, this);
+        Features.NewCountryside.NewCountrysideModule.ConfigureModel(builder, this);
+        Features.Reports.ReportsModule.ConfigureModel(builder, this);
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
