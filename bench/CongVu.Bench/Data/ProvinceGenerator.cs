@@ -29,7 +29,7 @@ public static class ProvinceGenerator
         var at = new DateTime(2026, 11, 25, 3, 0, 0, DateTimeKind.Utc);
         var sw = Stopwatch.StartNew();
         int cellsTotal = 0, membersTotal = 0, firstPerson = 0, card = 0;
-        await using (var db = new SqliteAppDbContext(options, AccessScope.System()))
+        await using (var db = SqliteAppDbContext.Create(options, AccessScope.System()))
         {
             await db.Database.OpenConnectionAsync();
             // Bulk load: NORMAL is safe against a crash of this process, and the load is repeatable from the seed.

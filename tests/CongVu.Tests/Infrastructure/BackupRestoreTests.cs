@@ -83,8 +83,8 @@ public class BackupRestoreTests(AppFactory app) : IClassFixture<AppFactory>
     }
 
     private static AppDbContext Open(DatabaseOptions options, string contentRoot) => options.IsPostgres
-        ? new PostgresAppDbContext(new DbContextOptionsBuilder<PostgresAppDbContext>().UseNpgsql(options.ConnectionString).Options, AccessScope.System())
-        : new SqliteAppDbContext(new DbContextOptionsBuilder<SqliteAppDbContext>().UseSqlite($"Data Source={DatabaseSetup.SqliteFilePath(options, contentRoot)};Pooling=False").Options, AccessScope.System());
+        ? PostgresAppDbContext.Create(new DbContextOptionsBuilder<PostgresAppDbContext>().UseNpgsql(options.ConnectionString).Options, AccessScope.System())
+        : SqliteAppDbContext.Create(new DbContextOptionsBuilder<SqliteAppDbContext>().UseSqlite($"Data Source={DatabaseSetup.SqliteFilePath(options, contentRoot)};Pooling=False").Options, AccessScope.System());
 
     private static async Task<long> CountAsync(AppDbContext db, string table)
     {

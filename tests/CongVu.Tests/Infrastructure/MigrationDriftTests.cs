@@ -47,10 +47,10 @@ public class MigrationDriftTests
     }
 
     internal static SqliteAppDbContext SqliteContext() =>
-        new(new DbContextOptionsBuilder<SqliteAppDbContext>().UseSqlite("Data Source=:memory:").Options, AccessScope.System());
+        SqliteAppDbContext.Create(new DbContextOptionsBuilder<SqliteAppDbContext>().UseSqlite("Data Source=:memory:").Options, AccessScope.System());
 
     internal static PostgresAppDbContext PostgresContext(string connectionString) =>
-        new(new DbContextOptionsBuilder<PostgresAppDbContext>().UseNpgsql(connectionString).Options, AccessScope.System());
+        PostgresAppDbContext.Create(new DbContextOptionsBuilder<PostgresAppDbContext>().UseNpgsql(connectionString).Options, AccessScope.System());
 }
 
 /// <summary>Applies the PostgreSQL migrations for real to a database of its own; skips locally without a server, fails in CI.</summary>

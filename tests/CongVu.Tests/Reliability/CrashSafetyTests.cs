@@ -107,8 +107,8 @@ public class CrashSafetyTests
         }
 
         await using AppDbContext ctx = pg is null
-            ? new SqliteAppDbContext(new DbContextOptionsBuilder<SqliteAppDbContext>().UseSqlite($"Data Source={sqlite};Pooling=False").Options, AccessScope.System())
-            : new PostgresAppDbContext(new DbContextOptionsBuilder<PostgresAppDbContext>().UseNpgsql(pg).Options, AccessScope.System());
+            ? SqliteAppDbContext.Create(new DbContextOptionsBuilder<SqliteAppDbContext>().UseSqlite($"Data Source={sqlite};Pooling=False").Options, AccessScope.System())
+            : PostgresAppDbContext.Create(new DbContextOptionsBuilder<PostgresAppDbContext>().UseNpgsql(pg).Options, AccessScope.System());
         if (pg is not null)
         {
             // PostgreSQL's own check: every table of the model can be read end to end after the kills.

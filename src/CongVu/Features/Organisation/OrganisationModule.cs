@@ -9,9 +9,11 @@ public static class OrganisationModule
     {
         services.AddSingleton<OrgTree>();
         services.AddScoped<AuditLog>();
+        services.AddSingleton<AuditReadWriter>();
         services.AddScoped<MembershipService>();
         services.AddScoped<RegistryQueries>();
         services.AddScoped<IPublicFigures, RegistryFigures>();
+        services.AddSingleton<PublicFiguresCache>();
         services.AddImport();
         return services;
     }

@@ -10,11 +10,12 @@ public static class PublicSummaryEndpoints
     public static void Map(IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/public").WithTags("Public").AllowAnonymous();
-        group.MapGet("/summary", GetSummaryAsync)
+        group.MapGet("/summary", GetCachedSummaryAsync)
             .WithName("PublicSummary")
             .WithSummary("Headline figures of a commune for a year (anonymous).");
     }
 
+    /// <summary>The summary computed afresh from every contributor (dashboards and reports use this).</summary>
     internal static async Task<Results<Ok<Dictionary<string, object?>>, ProblemHttpResult>> GetSummaryAsync(
         [FromQuery] string? commune,
         [FromQuery] string? year,
@@ -23,9 +24,37 @@ public static class PublicSummaryEndpoints
         TimeProvider time,
         CancellationToken ct)
     {
+        var request = await ResolveAsync(commune, year, tree, time, ct);
+        return request.Problem is { } problem ? problem : TypedResults.Ok(await ComputeAsync(request.Context!, contributors, ct));
+    }
+
+    /// <summary>The same summary, served from the figures cache until a write or a minute passes (the API and the portal).</summary>
+    internal static async Task<Results<Ok<Dictionary<string, object?>>, ProblemHttpResult>> GetCachedSummaryAsync(
+        [FromQuery] string? commune,
+        [FromQuery] string? year,
+        OrgTree tree,
+        IEnumerable<IPublicFigures> contributors,
+        TimeProvider time,
+        PublicFiguresCache cache,
+        CancellationToken ct)
+    {
+        var request = await ResolveAsync(commune, year, tree, time, ct);
+        if (request.Problem is { } problem)
+        {
+            return problem;
+        }
+
+        var context = request.Context!;
+        return TypedResults.Ok(await cache.GetOrComputeAsync(context.Commune.Code, context.Year, context.AsOf, token => ComputeAsync(context, contributors, token), ct));
+    }
+
+    private sealed record Resolved(PublicFiguresContext? Context, ProblemHttpResult? Problem);
+
+    private static async Task<Resolved> ResolveAsync(string? commune, string? year, OrgTree tree, TimeProvider time, CancellationToken ct)
+    {
         if (string.IsNullOrWhiteSpace(commune))
         {
-            return TypedResults.Problem("Thiếu mã xã (commune). / The commune code is required.", statusCode: 400, title: "Yêu cầu không hợp lệ");
+            return new Resolved(null, TypedResults.Problem("Thiếu mã xã (commune). / The commune code is required.", statusCode: 400, title: "Yêu cầu không hợp lệ"));
         }
 
         // The year's form is checked first: a malformed request is 400 whatever the commune.
@@ -35,7 +64,7 @@ public static class PublicSummaryEndpoints
         {
             if (!int.TryParse(year, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) || parsed < 1930 || parsed > thisYear)
             {
-                return TypedResults.Problem($"Năm “{year}” không hợp lệ: nhập năm dạng yyyy, không sau {thisYear}. / Invalid year.", statusCode: 400, title: "Yêu cầu không hợp lệ");
+                return new Resolved(null, TypedResults.Problem($"Năm “{year}” không hợp lệ: nhập năm dạng yyyy, không sau {thisYear}. / Invalid year.", statusCode: 400, title: "Yêu cầu không hợp lệ"));
             }
 
             requested = parsed;
@@ -45,14 +74,14 @@ public static class PublicSummaryEndpoints
         var unit = snap.FindByCode(commune.Trim());
         if (unit is null || unit.Kind != OrgUnitKind.Commune)
         {
-            return TypedResults.Problem($"Không tìm thấy xã có mã “{commune}”. / No commune with this code.", statusCode: 404, title: "Không tìm thấy");
+            return new Resolved(null, TypedResults.Problem($"Không tìm thấy xã có mã “{commune}”. / No commune with this code.", statusCode: 404, title: "Không tìm thấy"));
         }
 
         var lastYear = Math.Min(thisYear, unit.ValidTo?.Year ?? thisYear);
         var y = requested ?? lastYear;
         if (y < unit.ValidFrom.Year || y > lastYear)
         {
-            return TypedResults.Problem($"Xã “{unit.Name}” không có số liệu năm {y}. / No data for that year.", statusCode: 404, title: "Không có số liệu");
+            return new Resolved(null, TypedResults.Problem($"Xã “{unit.Name}” không có số liệu năm {y}. / No data for that year.", statusCode: 404, title: "Không có số liệu"));
         }
 
         // Figures are as of the last day of the year, or the commune's last day if it ended in that year.
@@ -68,21 +97,24 @@ public static class PublicSummaryEndpoints
             asOf = today;
         }
 
-        var committee = snap.CommitteeOf(unit.Id);
+        return new Resolved(new PublicFiguresContext(unit, snap.CommitteeOf(unit.Id), y, asOf, snap), null);
+    }
+
+    private static async Task<Dictionary<string, object?>> ComputeAsync(PublicFiguresContext context, IEnumerable<IPublicFigures> contributors, CancellationToken ct)
+    {
         var figures = new Dictionary<string, object?>
         {
-            ["commune"] = unit.Code,
-            ["communeName"] = unit.Name,
-            ["partyOrganisation"] = committee?.Name,
-            ["year"] = y,
-            ["asOf"] = asOf,
+            ["commune"] = context.Commune.Code,
+            ["communeName"] = context.Commune.Name,
+            ["partyOrganisation"] = context.Committee?.Name,
+            ["year"] = context.Year,
+            ["asOf"] = context.AsOf,
         };
-        var context = new PublicFiguresContext(unit, committee, y, asOf, snap);
         foreach (var contributor in contributors)
         {
             await contributor.AddAsync(context, figures, ct);
         }
 
-        return TypedResults.Ok(figures);
+        return figures;
     }
 }

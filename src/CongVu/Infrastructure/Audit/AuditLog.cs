@@ -6,14 +6,21 @@ using CongVu.Infrastructure.Security;
 namespace CongVu.Infrastructure.Audit;
 
 /// <summary>Adds audit entries to the context's pending changes, so they commit with the change they describe.</summary>
-public sealed class AuditLog(AppDbContext db, IHttpContextAccessor http, TimeProvider time)
+public sealed class AuditLog(AppDbContext db, IHttpContextAccessor http, TimeProvider time, AuditReadWriter reads)
 {
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = false };
 
-    public void Record(string action, string entityType, object? entityId, int? orgUnitId, object? before = null, object? after = null)
+    public void Record(string action, string entityType, object? entityId, int? orgUnitId, object? before = null, object? after = null) =>
+        db.AuditEntries.Add(Entry(action, entityType, entityId, orgUnitId, before, after));
+
+    /// <summary>A read of a sensitive record (a person's party record, a review, a complainant's identity) is logged and committed before the page is sent.</summary>
+    public Task RecordReadAsync(string entityType, object entityId, int? orgUnitId, CancellationToken ct) =>
+        reads.WriteAsync(Entry(entityType + ".read", entityType, entityId, orgUnitId, null, null), ct);
+
+    private AuditEntry Entry(string action, string entityType, object? entityId, int? orgUnitId, object? before, object? after)
     {
         var user = http.HttpContext?.User;
-        db.AuditEntries.Add(new AuditEntry
+        return new AuditEntry
         {
             At = time.GetUtcNow().UtcDateTime,
             ActorId = user?.FindFirstValue(ClaimTypes.NameIdentifier),
@@ -24,13 +31,6 @@ public sealed class AuditLog(AppDbContext db, IHttpContextAccessor http, TimePro
             OrgUnitId = orgUnitId,
             Before = before is null ? null : JsonSerializer.Serialize(before, Json),
             After = after is null ? null : JsonSerializer.Serialize(after, Json),
-        });
-    }
-
-    /// <summary>A read of a sensitive record (a person's party record, a review, a complainant's identity) is logged and saved at once.</summary>
-    public async Task RecordReadAsync(string entityType, object entityId, int? orgUnitId, CancellationToken ct)
-    {
-        Record(entityType + ".read", entityType, entityId, orgUnitId);
-        await db.SaveChangesAsync(ct);
+        };
     }
 }

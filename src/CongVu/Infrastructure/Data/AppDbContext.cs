@@ -12,15 +12,19 @@ namespace CongVu.Infrastructure.Data;
 /// <summary>The one data context. Provider-specific subclasses exist only to hold their own migration sets.</summary>
 public abstract class AppDbContext : IdentityDbContext<AppUser>
 {
-    private readonly AccessScope _scope;
+    private AccessScope _scope;
 
-    protected AppDbContext(DbContextOptions options, AccessScope scope)
+    protected AppDbContext(DbContextOptions options, AccessScope? scope)
         : base(options)
     {
-        _scope = scope;
+        // A context without a scope sees no unit-owned row until the request's scope is attached.
+        _scope = scope ?? new AccessScope();
     }
 
     public AccessScope Scope => _scope;
+
+    /// <summary>Gives a pooled context the scope of the request that rents it (see DatabaseSetup).</summary>
+    internal void AttachScope(AccessScope scope) => _scope = scope;
 
     // Read by the query filters on every query, so a context always filters by its request's scope.
     private bool ScopeAll => _scope.All;
@@ -215,8 +219,36 @@ public abstract class AppDbContext : IdentityDbContext<AppUser>
         v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
 }
 
-public sealed class SqliteAppDbContext(DbContextOptions<SqliteAppDbContext> options, AccessScope scope)
-    : AppDbContext(options, scope);
+public sealed class SqliteAppDbContext : AppDbContext
+{
+    /// <summary>The one constructor the context pool needs: the scope is attached when a request rents the context.</summary>
+    public SqliteAppDbContext(DbContextOptions<SqliteAppDbContext> options)
+        : base(options, null)
+    {
+    }
 
-public sealed class PostgresAppDbContext(DbContextOptions<PostgresAppDbContext> options, AccessScope scope)
-    : AppDbContext(options, scope);
+    /// <summary>A context outside the pool (commands, tools, tests) with the given scope.</summary>
+    public static SqliteAppDbContext Create(DbContextOptions<SqliteAppDbContext> options, AccessScope scope)
+    {
+        var context = new SqliteAppDbContext(options);
+        context.AttachScope(scope);
+        return context;
+    }
+}
+
+public sealed class PostgresAppDbContext : AppDbContext
+{
+    /// <summary>The one constructor the context pool needs: the scope is attached when a request rents the context.</summary>
+    public PostgresAppDbContext(DbContextOptions<PostgresAppDbContext> options)
+        : base(options, null)
+    {
+    }
+
+    /// <summary>A context outside the pool (commands, tools, tests) with the given scope.</summary>
+    public static PostgresAppDbContext Create(DbContextOptions<PostgresAppDbContext> options, AccessScope scope)
+    {
+        var context = new PostgresAppDbContext(options);
+        context.AttachScope(scope);
+        return context;
+    }
+}

@@ -35,6 +35,9 @@ public static class DatabaseSetup
         services.AddSingleton(config.GetSection("Backup").Get<Backup.BackupOptions>() ?? new Backup.BackupOptions());
         services.AddSingleton<Backup.BackupService>();
         services.AddHostedService<Backup.BackupScheduler>();
+        var version = new DataVersion();
+        services.AddSingleton(version);
+        var versionInterceptor = new DataVersionInterceptor(version);
         if (options.IsPostgres)
         {
             if (string.IsNullOrWhiteSpace(options.ConnectionString))
@@ -42,7 +45,8 @@ public static class DatabaseSetup
                 throw new InvalidOperationException("Database:Provider is Postgres but Database:ConnectionString is empty.");
             }
 
-            services.AddDbContext<AppDbContext, PostgresAppDbContext>(o => o.UseNpgsql(options.ConnectionString));
+            services.AddPooledDbContextFactory<PostgresAppDbContext>(o => o.UseNpgsql(options.ConnectionString).AddInterceptors(versionInterceptor), PoolSize);
+            services.AddScoped<AppDbContext>(sp => Rent<PostgresAppDbContext>(sp));
         }
         else
         {
@@ -56,10 +60,23 @@ public static class DatabaseSetup
                 DefaultTimeout = 30,
             }.ToString();
             var pragmas = new SqlitePragmaInterceptor(options.SqliteSynchronous);
-            services.AddDbContext<AppDbContext, SqliteAppDbContext>(o => o.UseSqlite(connection).AddInterceptors(pragmas));
+            services.AddPooledDbContextFactory<SqliteAppDbContext>(o => o.UseSqlite(connection).AddInterceptors(pragmas, versionInterceptor), PoolSize);
+            services.AddScoped<AppDbContext>(sp => Rent<SqliteAppDbContext>(sp));
         }
 
         return services;
+    }
+
+    /// <summary>Contexts kept for reuse: building one per request cost more CPU than a simple query (docs/performance.md).</summary>
+    private const int PoolSize = 256;
+
+    // The request's scope is attached on every rent; disposing the scoped context returns it to the pool.
+    private static AppDbContext Rent<T>(IServiceProvider sp)
+        where T : AppDbContext
+    {
+        var context = sp.GetRequiredService<IDbContextFactory<T>>().CreateDbContext();
+        context.AttachScope(sp.GetRequiredService<Security.AccessScope>());
+        return context;
     }
 
     public static string SqliteFilePath(DatabaseOptions options, string contentRoot) =>

@@ -106,7 +106,7 @@ public static class WebSetup
         app.MapRazorPages();
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         app.MapGet("/health", async (AppDbContext db, CancellationToken ct) =>
-                await db.Database.CanConnectAsync(ct)
+                await CanQueryAsync(db, ct)
                     ? Results.Json(new HealthStatus("ok"))
                     : Results.Json(new HealthStatus("unavailable"), statusCode: StatusCodes.Status503ServiceUnavailable))
             .AllowAnonymous()
@@ -116,6 +116,19 @@ public static class WebSetup
     }
 
     public sealed record HealthStatus(string Status);
+
+    // A one-row query on the pooled connection: CanConnect opens a new read-only SQLite connection every time.
+    private static async Task<bool> CanQueryAsync(AppDbContext db, CancellationToken ct)
+    {
+        try
+        {
+            return await db.Database.SqlQueryRaw<int>("SELECT 1 AS \"Value\"").SingleAsync(ct) == 1;
+        }
+        catch (Exception ex) when (ex is System.Data.Common.DbException or InvalidOperationException)
+        {
+            return false;
+        }
+    }
 }
 
 /// <summary>Model-binding messages in Vietnamese (the forms' language); English pages reuse them until a second set is worth it.</summary>

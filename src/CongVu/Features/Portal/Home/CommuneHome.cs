@@ -9,7 +9,7 @@ namespace CongVu.Features.Portal.Home;
 public sealed record CommuneHomeView(OrgNode Commune, string Prefix, IReadOnlyList<NewsPost> News, JsonElement? Figures, OrgNode? Successor);
 
 /// <summary>Builds a commune's home and transparency data; the figures come from the public summary's own code path.</summary>
-public sealed class CommuneHome(PortalCommunes communes, NewsQueries news, OrgTree tree, IEnumerable<IPublicFigures> contributors, TimeProvider time)
+public sealed class CommuneHome(PortalCommunes communes, NewsQueries news, OrgTree tree, IEnumerable<IPublicFigures> contributors, TimeProvider time, PublicFiguresCache cache)
 {
     private static readonly JsonSerializerOptions Web = new(JsonSerializerDefaults.Web);
 
@@ -32,7 +32,7 @@ public sealed class CommuneHome(PortalCommunes communes, NewsQueries news, OrgTr
     /// <summary>GET /api/v1/public/summary for the commune, as JSON (the same contributors, the same rules).</summary>
     public async Task<JsonElement?> FiguresAsync(string code, string? year, CancellationToken ct)
     {
-        var result = await PublicSummaryEndpoints.GetSummaryAsync(code, year, tree, contributors, time, ct);
+        var result = await PublicSummaryEndpoints.GetCachedSummaryAsync(code, year, tree, contributors, time, cache, ct);
         return result.Result is Ok<Dictionary<string, object?>> ok ? JsonSerializer.SerializeToElement(ok.Value, Web) : null;
     }
 }
