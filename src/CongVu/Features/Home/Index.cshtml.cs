@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace CongVu.Features.Home;
 
 [AllowAnonymous]
-public sealed class IndexModel(OrgTree tree, RegistryQueries registry, CommuneHome home, TimeProvider time) : PageModel
+public sealed class IndexModel(OrgTree tree, RegistryQueries registry, CommuneHome home, PublicFiguresCache cache, TimeProvider time) : PageModel
 {
     public sealed record CommuneCard(string Code, string Name, string Trail, DateOnly AsOf, int Cells, int Members, int Exempt);
 
@@ -25,7 +25,11 @@ public sealed class IndexModel(OrgTree tree, RegistryQueries registry, CommuneHo
         var communes = snap.Roots().SelectMany(r => Descend(snap, r)).Where(n => n.Kind == OrgUnitKind.Commune && n.IsValidOn(today)).Take(50)
             .Select(c => (Commune: c, Committee: snap.CommitteeOf(c.Id)))
             .ToList();
-        var rolls = await registry.RollsOnAsync(communes.Where(c => c.Committee is not null).Select(c => c.Committee!.Id).ToList(), today, ct);
+        var committees = communes.Where(c => c.Committee is not null).Select(c => c.Committee!.Id).ToList();
+        var rolls = await cache.GetOrComputeAsync(
+            FormattableString.Invariant($"home-rolls|{today:yyyy-MM-dd}|{string.Join(',', committees)}"),
+            token => registry.RollsOnAsync(committees, today, token),
+            ct);
         foreach (var (commune, committee) in communes)
         {
             var roll = committee is null ? new RollCount(0, 0, 0, 0) : rolls[committee.Id];

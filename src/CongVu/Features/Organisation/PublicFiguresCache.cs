@@ -4,30 +4,41 @@ using CongVu.Infrastructure.Data;
 namespace CongVu.Features.Organisation;
 
 /// <summary>
-/// Keeps each commune's public summary for a minute at most, and never past a write in this process
-/// (<see cref="DataVersion"/>): the portal's home and the API otherwise query every module per view.
-/// The minute bounds staleness when several processes share one database.
+/// Keeps computed public figures (a commune's summary, the home page's rolls) for a minute at most, and
+/// never past a write in this process (<see cref="DataVersion"/>): the portal would otherwise query every
+/// module per view. The minute bounds staleness when several processes share one database.
 /// </summary>
 public sealed class PublicFiguresCache(DataVersion version, TimeProvider time)
 {
-    /// <summary>How long a summary may be served without a local write; other processes' writes show after this.</summary>
+    /// <summary>How long figures may be served without a local write; other processes' writes show after this.</summary>
     public static readonly TimeSpan MaxAge = TimeSpan.FromMinutes(1);
 
     // A province of a few hundred communes × ten years stays far below this; past it the cache starts afresh.
     private const int MaxEntries = 20_000;
 
-    private readonly ConcurrentDictionary<(string Code, int Year, DateOnly AsOf), Entry> _entries = new();
-    private readonly ConcurrentDictionary<(string Code, int Year, DateOnly AsOf), SemaphoreSlim> _gates = new();
+    private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, SemaphoreSlim> _gates = new(StringComparer.Ordinal);
 
-    private sealed record Entry(long Version, DateTimeOffset Expires, IReadOnlyDictionary<string, object?> Figures);
+    private sealed record Entry(long Version, DateTimeOffset Expires, object Value);
 
+    /// <summary>A commune's public summary; each caller gets its own copy of the dictionary.</summary>
     public async Task<Dictionary<string, object?>> GetOrComputeAsync(
         string code, int year, DateOnly asOf, Func<CancellationToken, Task<Dictionary<string, object?>>> compute, CancellationToken ct)
     {
-        var key = (code, year, asOf);
-        if (TryGet(key, out var figures))
+        var shared = await GetOrComputeAsync(
+            FormattableString.Invariant($"summary|{code}|{year}|{asOf:yyyy-MM-dd}"),
+            async token => (IReadOnlyDictionary<string, object?>)new Dictionary<string, object?>(await compute(token)),
+            ct);
+        return new Dictionary<string, object?>(shared);
+    }
+
+    /// <summary>Any read-only figures under a key that names everything they depend on besides the data.</summary>
+    public async Task<T> GetOrComputeAsync<T>(string key, Func<CancellationToken, Task<T>> compute, CancellationToken ct)
+        where T : class
+    {
+        if (TryGet(key, out T? value))
         {
-            return figures;
+            return value;
         }
 
         // One computation per key at a time: the others wait for it instead of querying alongside.
@@ -35,9 +46,9 @@ public sealed class PublicFiguresCache(DataVersion version, TimeProvider time)
         await gate.WaitAsync(ct);
         try
         {
-            if (TryGet(key, out figures))
+            if (TryGet(key, out value))
             {
-                return figures;
+                return value;
             }
 
             // The version is read before computing: a write during the computation leaves the entry already stale.
@@ -49,7 +60,7 @@ public sealed class PublicFiguresCache(DataVersion version, TimeProvider time)
                 _gates.Clear();
             }
 
-            _entries[key] = new Entry(stamp, time.GetUtcNow() + MaxAge, new Dictionary<string, object?>(fresh));
+            _entries[key] = new Entry(stamp, time.GetUtcNow() + MaxAge, fresh);
             return fresh;
         }
         finally
@@ -58,15 +69,16 @@ public sealed class PublicFiguresCache(DataVersion version, TimeProvider time)
         }
     }
 
-    private bool TryGet((string Code, int Year, DateOnly AsOf) key, out Dictionary<string, object?> figures)
+    private bool TryGet<T>(string key, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out T? value)
+        where T : class
     {
-        if (_entries.TryGetValue(key, out var entry) && entry.Version == version.Current && entry.Expires > time.GetUtcNow())
+        if (_entries.TryGetValue(key, out var entry) && entry.Version == version.Current && entry.Expires > time.GetUtcNow() && entry.Value is T typed)
         {
-            figures = new Dictionary<string, object?>(entry.Figures);
+            value = typed;
             return true;
         }
 
-        figures = null!;
+        value = null;
         return false;
     }
 }
