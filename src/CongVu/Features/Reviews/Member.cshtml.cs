@@ -389,7 +389,7 @@ public sealed class MemberModel(AppDbContext db, OrgTree tree, AuditLog audit, T
         }
 
         // The scoped roll: a secretary finds only members of their own cell; anyone else gets 404.
-        var roll = await YearRoll.LoadAsync(db, snap, Year, Infrastructure.Time.VietnamTime.Today(time), ignoreScope: false, ct);
+        var roll = await YearRoll.LoadAsync(db, snap, Year, Infrastructure.Time.VietnamTime.Today(time), ignoreScope: false, ct, person);
         Member = roll.FirstOrDefault(r => r.PersonId == person);
         if (Member is null)
         {

@@ -40,12 +40,20 @@ public static class YearRoll
         return null;
     }
 
-    /// <summary>The roll; with ignoreScope false the caller's scope applies (a secretary gets only their cell).</summary>
-    public static async Task<List<RollMember>> LoadAsync(AppDbContext db, OrgTreeSnapshot snap, RatingYear year, DateOnly today, bool ignoreScope, CancellationToken ct)
+    /// <summary>
+    /// The roll; with ignoreScope false the caller's scope applies (a secretary gets only their cell). With a
+    /// person, only that member's line (a review page must not read the whole roll to show one member).
+    /// </summary>
+    public static async Task<List<RollMember>> LoadAsync(AppDbContext db, OrgTreeSnapshot snap, RatingYear year, DateOnly today, bool ignoreScope, CancellationToken ct, int? personId = null)
     {
         var day = ReferenceDay(year, today);
         var cells = RegistryQueries.CellsOn(snap, year.CommitteeId, day).ToArray();
         var periods = ignoreScope ? db.MembershipPeriods.IgnoreQueryFilters() : db.MembershipPeriods;
+        if (personId is int one)
+        {
+            periods = periods.Where(p => p.Membership!.PersonId == one);
+        }
+
         var rows = await periods
             .Where(p => cells.Contains(p.OrgUnitId) && p.From <= day && (p.To == null || p.To >= day))
             .Where(p => p.Status == MemberStatus.Active || p.Status == MemberStatus.ExemptFromActivities || p.Status == MemberStatus.Suspended)
