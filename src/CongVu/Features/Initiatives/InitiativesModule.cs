@@ -16,6 +16,8 @@ public static class InitiativesModule
         {
             o.Conventions.AddPageRoute("/Initiatives/Public/Models", "mo-hinh");
             o.Conventions.AddPageRoute("/Initiatives/Public/Works", "cong-trinh");
+            o.Conventions.AddPageRoute("/Initiatives/Edit", "staff/initiatives/{id:int}/edit");
+            o.Conventions.AddPageRoute("/Initiatives/Works/Edit", "staff/works/{id:int}/edit");
         });
         return services;
     }
