@@ -13,7 +13,8 @@ using Microsoft.EntityFrameworkCore;
 namespace CongVu.Features.Initiatives;
 
 /// <summary>Records a commendation decision for an initiative, a person or a cell (committee and its office only).</summary>
-[Authorize(Policy = Policies.RegistryRead)]
+// Only roles that may write reach the form; the scope decides which records.
+[Authorize(Roles = Roles.Admin + "," + Roles.Committee)]
 public sealed class CommendModel(AppDbContext db, OrgTree tree, AuditLog audit, TimeProvider time) : PageModel
 {
     public sealed class CommendationInput

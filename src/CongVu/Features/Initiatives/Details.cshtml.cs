@@ -48,6 +48,8 @@ public sealed class DetailsModel(AppDbContext db, OrgTree tree, AuditLog audit, 
 
     public List<Commendation> Commendations { get; private set; } = [];
 
+    public Dictionary<string, string> CriterionTexts { get; private set; } = [];
+
     public (int Id, string Title)? ReplicatedFrom { get; private set; }
 
     public List<(int Id, string Title, string Unit)> Replicas { get; private set; } = [];
@@ -294,6 +296,9 @@ public sealed class DetailsModel(AppDbContext db, OrgTree tree, AuditLog audit, 
         ];
         Timeline = Timeline.OrderBy(t => t.On).ThenBy(t => t.Kind == "event" ? 1 : 0).ToList();
         Commendations = await db.Set<Commendation>().AsNoTracking().Where(c => c.InitiativeId == id).OrderBy(c => c.DecidedOn).ToListAsync(ct);
+        var codes = item.Criteria.ToArray();
+        var texts = await db.Set<Conduct.Criterion>().AsNoTracking().Where(c => codes.Contains(c.Code)).OrderByDescending(c => c.Id).Select(c => new { c.Code, c.Text }).ToListAsync(ct);
+        CriterionTexts = texts.GroupBy(t => t.Code, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.First().Text, StringComparer.OrdinalIgnoreCase);
         if (item.ReplicatedFromId is int from)
         {
             var origin = await db.Set<Initiative>().IgnoreQueryFilters().AsNoTracking().Where(i => i.Id == from).Select(i => new { i.Id, i.Title }).FirstOrDefaultAsync(ct);

@@ -14,7 +14,8 @@ using Microsoft.EntityFrameworkCore;
 namespace CongVu.Features.Initiatives;
 
 /// <summary>Proposes a model or edits it until it is screened: a cell secretary for their own cell, the committee for any unit of its scope.</summary>
-[Authorize(Policy = Policies.RegistryRead)]
+// Only roles that may write reach the form; the scope decides which records.
+[Authorize(Roles = Roles.Admin + "," + Roles.Committee + "," + Roles.CellSecretary)]
 public sealed class EditModel(AppDbContext db, OrgTree tree, AuditLog audit, TimeProvider time) : PageModel
 {
     public const int TargetRows = 4;
@@ -117,6 +118,28 @@ public sealed class EditModel(AppDbContext db, OrgTree tree, AuditLog audit, Tim
         if (Input.ReplicatedFromId is int from && Typical.All(t => t.Id != from))
         {
             ModelState.AddModelError("Input.ReplicatedFromId", "Chỉ nhân rộng được mô hình đã được công nhận tiêu biểu.");
+        }
+
+        // Links must point at real records: conduct criteria by code, pledge items the user can see.
+        var codes = Split(Input.CriterionCodes);
+        if (codes.Length > 0)
+        {
+            var known = await db.Set<Conduct.Criterion>().Where(c => codes.Contains(c.Code)).Select(c => c.Code).Distinct().ToListAsync(ct);
+            if (codes.Except(known, StringComparer.OrdinalIgnoreCase).FirstOrDefault() is { } unknown)
+            {
+                ModelState.AddModelError("Input.CriterionCodes", $"Không có tiêu chí mã \"{unknown}\" trong chuẩn mực đạo đức.");
+            }
+        }
+
+        var itemIds = Split(Input.PledgeItemIds);
+        if (itemIds.Length > 0)
+        {
+            var numbers = itemIds.Select(x => int.TryParse(x, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : -1).ToArray();
+            var found = await db.Set<Pledges.Pledge>().SelectMany(p => p.Items).Where(x => numbers.Contains(x.Id)).CountAsync(ct);
+            if (numbers.Contains(-1) || found != numbers.Distinct().Count())
+            {
+                ModelState.AddModelError("Input.PledgeItemIds", "Số nội dung cam kết không đúng hoặc không thuộc chi bộ của bạn.");
+            }
         }
 
         var targets = new List<InitiativeTarget>();
@@ -253,10 +276,13 @@ public sealed class EditModel(AppDbContext db, OrgTree tree, AuditLog audit, Tim
         }
     }
 
+    private static string[] Split(string? list) =>
+        (list ?? string.Empty).Split([',', ';', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
+
     private static string? Clean(string? list)
     {
-        var parts = (list ?? string.Empty).Split([',', ';', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        return parts.Length == 0 ? null : string.Join(',', parts.Distinct(StringComparer.OrdinalIgnoreCase));
+        var parts = Split(list);
+        return parts.Length == 0 ? null : string.Join(',', parts);
     }
 
     private static object Snapshot(Initiative i) => new

@@ -401,4 +401,20 @@ public class InitiativePageTests(AppFactory app) : IClassFixture<AppFactory>
         var doc = await client.GetPageAsync($"/staff/people/{person}");
         Assert.Contains("2870/QĐ-UBND", doc.Text(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task ReviewEvidence_ListsTheMembersCommendationsOfTheYear()
+    {
+        int year, person;
+        await using (var scope = app.SystemScope(out var db))
+        {
+            var committee = await db.OrgUnits.Where(u => u.Code == DemoPlanBuilder.OldCommitteeCode).Select(u => u.Id).SingleAsync(Ct);
+            year = await db.Set<CongVu.Features.Reviews.RatingYear>().Where(y => y.CommitteeId == committee && y.Year == 2020).Select(y => y.Id).SingleAsync(Ct);
+            person = await db.Users.Where(u => u.UserName == Secretary).Select(u => u.PersonId!.Value).SingleAsync(Ct);
+        }
+
+        var client = await app.SignInAsync(Committee);
+        var doc = await client.GetPageAsync($"/staff/reviews/{year}/members/{person}");
+        Assert.Contains("2870/QĐ-UBND", doc.Text(), StringComparison.Ordinal);
+    }
 }

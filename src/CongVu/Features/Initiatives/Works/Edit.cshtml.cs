@@ -14,7 +14,8 @@ using Microsoft.EntityFrameworkCore;
 namespace CongVu.Features.Initiatives.Works;
 
 /// <summary>Adds or edits a public work of the user's commune (committee and its office).</summary>
-[Authorize(Policy = Policies.RegistryRead)]
+// Only roles that may write reach the form; the scope decides which records.
+[Authorize(Roles = Roles.Admin + "," + Roles.Committee)]
 public sealed class EditModel(AppDbContext db, OrgTree tree, AuditLog audit, TimeProvider time) : PageModel
 {
     public sealed class WorkInput
