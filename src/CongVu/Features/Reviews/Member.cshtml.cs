@@ -86,6 +86,8 @@ public sealed class MemberModel(AppDbContext db, OrgTree tree, AuditLog audit, T
 
     public CitizenEvidence? Citizens { get; private set; }
 
+    public List<Initiatives.Commendation> Commendations { get; private set; } = [];
+
     public string CellName { get; private set; } = string.Empty;
 
     [BindProperty]
@@ -403,6 +405,9 @@ public sealed class MemberModel(AppDbContext db, OrgTree tree, AuditLog audit, T
         Discipline = await db.Set<DisciplineRecord>().Where(d => d.PersonId == person).OrderByDescending(d => d.DecidedOn).ToListAsync(ct);
         Pledge = await db.Set<Pledge>().Include(p => p.Items).FirstOrDefaultAsync(p => p.RatingYearId == year && p.PersonId == person, ct);
         Citizens = await CitizenEvidence.LoadAsync(db, person, Member.FullName, Year.PeriodStart, Year.PeriodEnd, ct);
+        // The member is already found in the scoped roll; their commendations may sit under a predecessor cell.
+        Commendations = await db.Set<Initiatives.Commendation>().IgnoreQueryFilters().AsNoTracking()
+            .Where(c => c.PersonId == person && c.DecidedOn >= Year.PeriodStart && c.DecidedOn <= Year.PeriodEnd).OrderBy(c => c.DecidedOn).ToListAsync(ct);
         return true;
     }
 }

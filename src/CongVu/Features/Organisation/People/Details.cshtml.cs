@@ -7,6 +7,7 @@ using CongVu.Infrastructure.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 
 namespace CongVu.Features.Organisation.People;
 
@@ -40,6 +41,8 @@ public sealed class DetailsModel(AppDbContext db, OrgTree tree, AuditLog audit, 
     public PersonRecord? Record { get; private set; }
 
     public List<OrgNode> TargetCells { get; } = [];
+
+    public List<Initiatives.Commendation> Commendations { get; private set; } = [];
 
     [BindProperty]
     public ChangeInput Input { get; set; } = new();
@@ -111,6 +114,8 @@ public sealed class DetailsModel(AppDbContext db, OrgTree tree, AuditLog audit, 
 
         var snap = await tree.GetAsync(ct);
         TargetCells.AddRange(IndexModel.CellChoices(snap, db.Scope, VietnamTime.Today(time), includeEnded: false));
+        // The person is already found through the scope; a commendation may sit under a predecessor cell.
+        Commendations = await db.Set<Initiatives.Commendation>().IgnoreQueryFilters().AsNoTracking().Where(c => c.PersonId == id).OrderByDescending(c => c.DecidedOn).ToListAsync(ct);
         return true;
     }
 }
