@@ -38,7 +38,7 @@ internal static class HouseholdsDemo
     };
 
     private const int KhomSize = 150;
-    private static readonly int[] KhomPoor = [3, 2, 2, 1];
+    private static readonly int[] KhomPoor = [1, 1, 1, 0, 1, 1];
     private const string By = "Văn phòng UBND xã (dữ liệu mẫu)";
 
     private static readonly string[] Families = ["Nguyễn", "Trần", "Lê", "Phạm", "Huỳnh", "Võ", "Đặng", "Bùi", "Thạch", "Sơn", "Kim", "Lâm", "Dương", "Trương", "Lý", "Châu"];
@@ -128,15 +128,15 @@ internal static class HouseholdsDemo
                 db.ChangeTracker.Clear();
             }
 
-            // Tiểu Cần's khóm (the former town): a 2025 register only.
-            var khomPlans = new List<(Household Household, int Hamlet, PovertyClass Class)>();
+            // Tiểu Cần's other hamlets and khóm (the former town): a 2025 register only.
+            var khomPlans = new List<(Household Household, int Hamlet, PovertyClass Class, HouseholdArea Area)>();
             for (var i = 0; i < khoms.Count; i++)
             {
                 for (var n = 1; n <= KhomSize; n++)
                 {
-                    var cls = n <= KhomPoor[i % KhomPoor.Length] ? PovertyClass.Poor : n <= KhomPoor[i % KhomPoor.Length] + 4 ? PovertyClass.NearPoor : PovertyClass.NotPoor;
+                    var cls = n <= KhomPoor[i % KhomPoor.Length] ? PovertyClass.Poor : n <= KhomPoor[i % KhomPoor.Length] + 3 ? PovertyClass.NearPoor : PovertyClass.NotPoor;
                     var household = NewHousehold(rng, khoms[i].Id, "K" + (i + 1).ToString(CultureInfo.InvariantCulture) + "-" + n.ToString("0000", CultureInfo.InvariantCulture), khoms[i].Name, new DateOnly(2025, 7, 1), now);
-                    khomPlans.Add((household, khoms[i].Id, cls));
+                    khomPlans.Add((household, khoms[i].Id, cls, khoms[i].Name.StartsWith("Khóm", StringComparison.Ordinal) ? HouseholdArea.Urban : HouseholdArea.Rural));
                 }
             }
 
@@ -147,7 +147,7 @@ internal static class HouseholdsDemo
                 await db.SaveChangesAsync(ct);
                 var standard = PovertyStandard.For(LastYear);
                 db.Set<HouseholdYear>().AddRange(khomPlans.Select(p =>
-                    Facts(rng, standard, p.Household.Id, LastYear, p.Hamlet, HouseholdArea.Urban, p.Class, rng.Next(100) < 3, rng.NextDouble(), now)));
+                    Facts(rng, standard, p.Household.Id, LastYear, p.Hamlet, p.Area, p.Class, rng.Next(100) < 3, rng.NextDouble(), now)));
                 db.ChangeTracker.DetectChanges();
                 await db.SaveChangesAsync(ct);
                 db.ChangeTracker.Clear();
