@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Text;
 using CongVu.Features.Households;
@@ -27,7 +28,7 @@ public class HouseholdImportTests(AppFactory app) : IClassFixture<AppFactory>
         for (var round = 0; round < 2; round++)
         {
             var upload = await client.GetPageAsync("/staff/ho-gia-dinh/nhap");
-            var preview = await client.SubmitFileAsync(upload.Form("form#upload"), "File", "ho.csv", file, "text/csv");
+            var preview = await client.SubmitFileAsync(upload.Form("form#upload"), "Upload", "ho.csv", file, "text/csv");
             Assert.Equal(HttpStatusCode.OK, preview.StatusCode);
             var doc = await PageClient.ParseAsync(preview);
             var problems = doc.Text("table.import-problems");
@@ -54,7 +55,7 @@ public class HouseholdImportTests(AppFactory app) : IClassFixture<AppFactory>
         await app.AddHamletAsync(c, "Ấp Tân Lập");
         var client = await app.SignInAsync(c.AdminUser, TestData.Password);
         var upload = await client.GetPageAsync("/staff/ho-gia-dinh/nhap");
-        var preview = await client.SubmitFileAsync(upload.Form("form#upload"), "File", "ho.csv", Csv("Họ tên,Ghi chú", "A,B"), "text/csv");
+        var preview = await client.SubmitFileAsync(upload.Form("form#upload"), "Upload", "ho.csv", Csv("Họ tên,Ghi chú", "A,B"), "text/csv");
         var doc = await PageClient.ParseAsync(preview);
         Assert.Contains("thiếu cột bắt buộc: Ấp/Khóm, Số hộ, Chủ hộ", doc.Text(".errors"), StringComparison.Ordinal);
         Assert.Null(doc.QuerySelector("form#commit"));
@@ -89,6 +90,6 @@ public class HouseholdImportTests(AppFactory app) : IClassFixture<AppFactory>
         await using var scope = app.SystemScope(out var db);
         var year = await db.Set<HouseholdYear>().SingleAsync(y => y.HouseholdId == id && y.Year == 2023, TestContext.Current.CancellationToken);
         Assert.Equal(PovertyClass.Poor, year.Poverty);
-        Assert.True(await db.AuditEntries.AnyAsync(e => e.Action == "household-year.create" && e.EntityId == year.Id.ToString(), TestContext.Current.CancellationToken));
+        Assert.True(await db.AuditEntries.AnyAsync(e => e.Action == "household-year.create" && e.EntityId == year.Id.ToString(CultureInfo.InvariantCulture), TestContext.Current.CancellationToken));
     }
 }

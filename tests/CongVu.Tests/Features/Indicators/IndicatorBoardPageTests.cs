@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using CongVu.Features.Indicators;
 using CongVu.Features.Organisation;
@@ -103,18 +104,18 @@ public class IndicatorBoardPageTests(AppFactory app) : IClassFixture<AppFactory>
             indicatorId = (await db.Set<IndicatorDefinition>().SingleAsync(d => d.Code == IndicatorCodes.IncomePerCapita, TestContext.Current.CancellationToken)).Id;
         }
 
-        var bad = await client.SubmitAsync(page.Form("main form[method=post]"), new Dictionary<string, string> { ["IndicatorId"] = indicatorId.ToString(), ["UnitId"] = c.CommuneId.ToString(), ["Year"] = "2024", ["Value"] = "abc", ["SourceNote"] = "" });
+        var bad = await client.SubmitAsync(page.Form("main form[method=post]"), new Dictionary<string, string> { ["IndicatorId"] = indicatorId.ToString(CultureInfo.InvariantCulture), ["UnitId"] = c.CommuneId.ToString(CultureInfo.InvariantCulture), ["Year"] = "2024", ["Value"] = "abc", ["SourceNote"] = "" });
         var errors = (await PageClient.ParseAsync(bad)).Text(".errors");
         Assert.Contains("Nhập giá trị là số", errors, StringComparison.Ordinal);
         Assert.Contains("Ghi rõ nguồn số liệu", errors, StringComparison.Ordinal);
 
-        var ok = await client.SubmitAsync(page.Form("main form[method=post]"), new Dictionary<string, string> { ["IndicatorId"] = indicatorId.ToString(), ["UnitId"] = c.CommuneId.ToString(), ["Year"] = "2024", ["Value"] = "61,5", ["SourceNote"] = "Báo cáo KT-XH 2024" });
+        var ok = await client.SubmitAsync(page.Form("main form[method=post]"), new Dictionary<string, string> { ["IndicatorId"] = indicatorId.ToString(CultureInfo.InvariantCulture), ["UnitId"] = c.CommuneId.ToString(CultureInfo.InvariantCulture), ["Year"] = "2024", ["Value"] = "61,5", ["SourceNote"] = "Báo cáo KT-XH 2024" });
         Assert.Equal(HttpStatusCode.Redirect, ok.StatusCode);
         await using var check = app.SystemScope(out var db2);
         var value = await db2.Set<IndicatorValue>().SingleAsync(v => v.OrgUnitId == c.CommuneId && v.IndicatorId == indicatorId, TestContext.Current.CancellationToken);
         Assert.Equal(61.5m, value.Value);
         Assert.Equal(c.AdminUser, value.EnteredBy);
-        Assert.True(await db2.AuditEntries.AnyAsync(e => e.Action == "indicator-value.create" && e.EntityId == value.Id.ToString(), TestContext.Current.CancellationToken));
+        Assert.True(await db2.AuditEntries.AnyAsync(e => e.Action == "indicator-value.create" && e.EntityId == value.Id.ToString(CultureInfo.InvariantCulture), TestContext.Current.CancellationToken));
     }
 
     [Fact]

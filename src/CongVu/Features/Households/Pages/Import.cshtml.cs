@@ -20,11 +20,11 @@ public sealed class ImportModel(AppDbContext db, OrgTree tree, AuditLog audit, T
     public sealed record Result(int Created, int Updated, int Unchanged, int Skipped);
 
     [BindProperty]
-    public IFormFile? File { get; set; }
+    public IFormFile? Upload { get; set; }
 
     /// <summary>The previewed file, carried to the commit step (no JavaScript, no server-side temp file).</summary>
     [BindProperty]
-    public string? Content { get; set; }
+    public string? Carried { get; set; }
 
     [BindProperty]
     public string? FileName { get; set; }
@@ -42,24 +42,24 @@ public sealed class ImportModel(AppDbContext db, OrgTree tree, AuditLog audit, T
 
     public async Task<IActionResult> OnPostPreviewAsync(CancellationToken ct)
     {
-        if (File is null || File.Length == 0)
+        if (Upload is null || Upload.Length == 0)
         {
             FileProblem = RegistryFileReader.EmptyMessage;
             return Page();
         }
 
-        if (File.Length > HouseholdImport.MaxBytes)
+        if (Upload.Length > HouseholdImport.MaxBytes)
         {
             FileProblem = RegistryFileReader.TooLargeMessage(HouseholdImport.MaxBytes);
             return Page();
         }
 
         using var ms = new MemoryStream();
-        await File.CopyToAsync(ms, ct);
+        await Upload.CopyToAsync(ms, ct);
         var bytes = ms.ToArray();
-        FileName = Path.GetFileName(File.FileName);
+        FileName = Path.GetFileName(Upload.FileName);
         Rows = await ReadAsync(bytes, FileName, ct);
-        Content = Rows is null ? null : Convert.ToBase64String(bytes);
+        Carried = Rows is null ? null : Convert.ToBase64String(bytes);
         return Page();
     }
 
@@ -68,7 +68,7 @@ public sealed class ImportModel(AppDbContext db, OrgTree tree, AuditLog audit, T
         byte[] bytes;
         try
         {
-            bytes = Convert.FromBase64String(Content ?? string.Empty);
+            bytes = Convert.FromBase64String(Carried ?? string.Empty);
         }
         catch (FormatException)
         {
