@@ -133,4 +133,18 @@ public class IndicatorBoardPageTests(AppFactory app) : IClassFixture<AppFactory>
         var doc = await own.GetPageAsync($"/staff/ho-gia-dinh/{household}");
         Assert.Contains("Lâm Văn R", doc.Text(), StringComparison.Ordinal);
     }
+    [Fact]
+    public async Task Board_ForAdmin_DefaultsToTieuCan2025_AndAHamletKeepsItsPredecessorsHistory()
+    {
+        var client = await app.SignInAsync("vanphong.tieucan");
+        var doc = await client.GetPageAsync("/staff/chi-tieu");
+        Assert.Contains("Xã Tiểu Cần", doc.Text("h1"), StringComparison.Ordinal);
+        Assert.NotNull(doc.QuerySelector("tr[data-code='poor-household-rate'] .status-met"));
+
+        var cayGon = await UnitIdAsync("tieu-can-ap-cay-gon");
+        var hamlet = await client.GetPageAsync($"/staff/chi-tieu?don-vi={cayGon}&nam=2020");
+        var households = hamlet.QuerySelector("tr[data-code='households'] td")!.TextContent;
+        Assert.Contains("490", households, StringComparison.Ordinal);
+        Assert.Null(hamlet.QuerySelector("tr[data-code='income-per-capita']"));
+    }
 }

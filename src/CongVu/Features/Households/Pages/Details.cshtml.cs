@@ -62,18 +62,9 @@ public sealed class DetailsModel(AppDbContext db, OrgTree tree, AuditLog audit, 
             return NotFound();
         }
 
-        Input = new HouseholdInput
-        {
-            HamletId = Household!.OrgUnitId,
-            Number = Household.Number,
-            HeadName = Household.HeadName,
-            MembersCount = Household.MembersCount.ToString(CultureInfo.InvariantCulture),
-            Address = Household.Address,
-            RegisteredOn = Formats.Date(Household.RegisteredOn),
-        };
         FactYear = (VietnamTime.Today(time).Year - 1).ToString(CultureInfo.InvariantCulture);
         FactCultural = true;
-        await audit.RecordReadAsync("household", id, Household.OrgUnitId, ct);
+        await audit.RecordReadAsync("household", id, Household!.OrgUnitId, ct);
         return Page();
     }
 
@@ -240,6 +231,20 @@ public sealed class DetailsModel(AppDbContext db, OrgTree tree, AuditLog audit, 
         Hamlets = IndexModel.HamletChoices(Tree, db.Scope).Where(h => h.ValidTo is null).ToList();
         Years = (await db.Set<HouseholdYear>().AsNoTracking().Where(y => y.HouseholdId == id).ToListAsync(ct)).OrderByDescending(y => y.Year).ToList();
         CanEdit = (await authz.AuthorizeAsync(User, Policies.RegistryWrite)).Succeeded;
+        if (Input.Number is null && Input.HeadName is null)
+        {
+            // The edit form starts from the register; a post of another form (year, leave) keeps it filled.
+            Input = new HouseholdInput
+            {
+                HamletId = Household.OrgUnitId,
+                Number = Household.Number,
+                HeadName = Household.HeadName,
+                MembersCount = Household.MembersCount.ToString(CultureInfo.InvariantCulture),
+                Address = Household.Address,
+                RegisteredOn = Formats.Date(Household.RegisteredOn),
+            };
+        }
+
         return true;
     }
 }
