@@ -6,7 +6,11 @@ namespace CongVu.Features.Households;
 
 public static class HouseholdsModule
 {
-    public static IServiceCollection AddHouseholds(this IServiceCollection services) => services;
+    public static IServiceCollection AddHouseholds(this IServiceCollection services)
+    {
+        services.AddScoped<HouseholdStats>();
+        return services;
+    }
 
     public static IEndpointRouteBuilder MapHouseholds(this IEndpointRouteBuilder app) => app;
 
@@ -24,12 +28,23 @@ public static class HouseholdsModule
             e.HasOne(h => h.Hamlet).WithMany().HasForeignKey(h => h.OrgUnitId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne<Person>().WithMany().HasForeignKey(h => h.HeadPersonId).OnDelete(DeleteBehavior.SetNull);
         });
+        builder.Entity<HouseholdYear>(e =>
+        {
+            e.HasOne(y => y.Household).WithMany().HasForeignKey(y => y.HouseholdId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<OrgUnit>().WithMany().HasForeignKey(y => y.OrgUnitId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(y => new { y.HouseholdId, y.Year }).IsUnique();
+            e.HasIndex(y => new { y.OrgUnitId, y.Year });
+            e.Property(y => y.IncomePerPersonMonth).HasPrecision(18, 0);
+            e.Property(y => y.CulturalExclusion).HasMaxLength(40);
+            e.Property(y => y.UpdatedBy).HasMaxLength(200);
+        });
         db.ApplyScope<Household>(builder);
+        db.ApplyScope<HouseholdYear>(builder);
     }
 
     /// <summary>Reference data every installation needs; idempotent, runs at every start.</summary>
     public static Task SeedReferenceAsync(IServiceProvider services, CancellationToken ct) => Task.CompletedTask;
 
     /// <summary>Demo data for the demo commune; idempotent, runs at every start in demo mode after the registry is seeded.</summary>
-    public static Task SeedDemoAsync(IServiceProvider services, CancellationToken ct) => Task.CompletedTask;
+    public static Task SeedDemoAsync(IServiceProvider services, CancellationToken ct) => HouseholdsDemo.SeedAsync(services, ct);
 }

@@ -6,7 +6,12 @@ namespace CongVu.Features.Indicators;
 
 public static class IndicatorsModule
 {
-    public static IServiceCollection AddIndicators(this IServiceCollection services) => services;
+    public static IServiceCollection AddIndicators(this IServiceCollection services)
+    {
+        services.AddScoped<IndicatorBoard>();
+        services.AddScoped<IPublicFigures, IndicatorFigures>();
+        return services;
+    }
 
     public static IEndpointRouteBuilder MapIndicators(this IEndpointRouteBuilder app) => app;
 
@@ -45,9 +50,34 @@ public static class IndicatorsModule
         db.ApplyScope<IndicatorTarget>(builder);
     }
 
-    /// <summary>Reference data every installation needs; idempotent, runs at every start.</summary>
-    public static Task SeedReferenceAsync(IServiceProvider services, CancellationToken ct) => Task.CompletedTask;
+    /// <summary>The indicator catalogue, upserted by code at every start (names and methods follow the code).</summary>
+    public static async Task SeedReferenceAsync(IServiceProvider services, CancellationToken ct)
+    {
+        var db = services.GetRequiredService<AppDbContext>();
+        var existing = await db.Set<IndicatorDefinition>().ToDictionaryAsync(d => d.Code, StringComparer.Ordinal, ct);
+        foreach (var def in IndicatorCatalogue.Definitions())
+        {
+            if (existing.TryGetValue(def.Code, out var row))
+            {
+                row.Name = def.Name;
+                row.EnglishName = def.EnglishName;
+                row.Unit = def.Unit;
+                row.Group = def.Group;
+                row.Direction = def.Direction;
+                row.Scope = def.Scope;
+                row.Source = def.Source;
+                row.Method = def.Method;
+                row.SortOrder = def.SortOrder;
+            }
+            else
+            {
+                db.Set<IndicatorDefinition>().Add(def);
+            }
+        }
+
+        await db.SaveChangesAsync(ct);
+    }
 
     /// <summary>Demo data for the demo commune; idempotent, runs at every start in demo mode after the registry is seeded.</summary>
-    public static Task SeedDemoAsync(IServiceProvider services, CancellationToken ct) => Task.CompletedTask;
+    public static Task SeedDemoAsync(IServiceProvider services, CancellationToken ct) => IndicatorsDemo.SeedAsync(services, ct);
 }

@@ -565,6 +565,60 @@ namespace CongVu.Migrations.Postgres
                     b.ToTable("Household");
                 });
 
+            modelBuilder.Entity("CongVu.Features.Households.HouseholdYear", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("Area")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("CulturalExclusion")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<bool>("CulturalFamily")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("Deprivations")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("HouseholdId")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal?>("IncomePerPersonMonth")
+                        .HasPrecision(18)
+                        .HasColumnType("numeric(18,0)");
+
+                    b.Property<int>("OrgUnitId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Poverty")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HouseholdId", "Year")
+                        .IsUnique();
+
+                    b.HasIndex("OrgUnitId", "Year");
+
+                    b.ToTable("HouseholdYear");
+                });
+
             modelBuilder.Entity("CongVu.Features.Indicators.IndicatorDefinition", b =>
                 {
                     b.Property<int>("Id")
@@ -2615,6 +2669,23 @@ namespace CongVu.Migrations.Postgres
                         .IsRequired();
 
                     b.Navigation("Hamlet");
+                });
+
+            modelBuilder.Entity("CongVu.Features.Households.HouseholdYear", b =>
+                {
+                    b.HasOne("CongVu.Features.Households.Household", "Household")
+                        .WithMany()
+                        .HasForeignKey("HouseholdId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CongVu.Features.Organisation.OrgUnit", null)
+                        .WithMany()
+                        .HasForeignKey("OrgUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Household");
                 });
 
             modelBuilder.Entity("CongVu.Features.Indicators.IndicatorTarget", b =>

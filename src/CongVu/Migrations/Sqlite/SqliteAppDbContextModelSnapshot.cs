@@ -540,6 +540,58 @@ namespace CongVu.Migrations.Sqlite
                     b.ToTable("Household");
                 });
 
+            modelBuilder.Entity("CongVu.Features.Households.HouseholdYear", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Area")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CulturalExclusion")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("CulturalFamily")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Deprivations")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("HouseholdId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("IncomePerPersonMonth")
+                        .HasPrecision(18)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OrgUnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Poverty")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HouseholdId", "Year")
+                        .IsUnique();
+
+                    b.HasIndex("OrgUnitId", "Year");
+
+                    b.ToTable("HouseholdYear");
+                });
+
             modelBuilder.Entity("CongVu.Features.Indicators.IndicatorDefinition", b =>
                 {
                     b.Property<int>("Id")
@@ -2512,6 +2564,23 @@ namespace CongVu.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Hamlet");
+                });
+
+            modelBuilder.Entity("CongVu.Features.Households.HouseholdYear", b =>
+                {
+                    b.HasOne("CongVu.Features.Households.Household", "Household")
+                        .WithMany()
+                        .HasForeignKey("HouseholdId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CongVu.Features.Organisation.OrgUnit", null)
+                        .WithMany()
+                        .HasForeignKey("OrgUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Household");
                 });
 
             modelBuilder.Entity("CongVu.Features.Indicators.IndicatorTarget", b =>
