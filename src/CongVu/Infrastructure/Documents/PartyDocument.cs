@@ -22,9 +22,13 @@ public static class PartyDocument
 
     public static string Number(decimal value) => value.ToString("0.##", Vi);
 
-    /// <summary>Creates the package, lets the caller fill the body, then sets A4 and the margins.</summary>
-    public static byte[] Build(Action<Body> fill)
+    /// <summary>Creates the package, lets the caller fill the body, then sets A4 and the default margins.</summary>
+    public static byte[] Build(Action<Body> fill) => Build(fill, PageMarginsMm.Default);
+
+    /// <summary>Creates the package, lets the caller fill the body, then sets A4 and the given margins.</summary>
+    public static byte[] Build(Action<Body> fill, PageMarginsMm margins)
     {
+        ArgumentNullException.ThrowIfNull(margins);
         ArgumentNullException.ThrowIfNull(fill);
         using var stream = new MemoryStream();
         using (var doc = WordprocessingDocument.Create(stream, WordprocessingDocumentType.Document))
@@ -34,10 +38,10 @@ public static class PartyDocument
             main.Document = new Document(body);
             fill(body);
 
-            // HD 36-HD/VPTW: A4, margins top 20, bottom 20, left 30, right 15 mm (1 mm = 56.7 twips).
+            // HD 36-HD/VPTW: A4, margins top 20, bottom 20, left 30, right 15 mm by default (1 mm = 56.7 twips).
             body.Append(new SectionProperties(
                 new PageSize { Width = 11906U, Height = 16838U },
-                new PageMargin { Top = 1134, Bottom = 1134, Left = 1701U, Right = 850U }));
+                new PageMargin { Top = PageMarginsMm.Twips(margins.Top), Bottom = PageMarginsMm.Twips(margins.Bottom), Left = (uint)PageMarginsMm.Twips(margins.Left), Right = (uint)PageMarginsMm.Twips(margins.Right) }));
             main.Document.Save();
         }
 
@@ -58,6 +62,23 @@ public static class PartyDocument
             Cell([.. left]),
             Cell(Para("ĐẢNG CỘNG SẢN VIỆT NAM", 30, bold: true, underline: true), Para(DateLine(place, date), 28, italic: true))));
         return header;
+    }
+
+    /// <summary>HD 36-HD/VPTW foot: "Nơi nhận" with its lines on the left; the signing authority ("T/M ĐẢNG ỦY"), the title and the signer on the right.</summary>
+    public static Table Signature(IEnumerable<string> recipients, string onBehalf, string title, string? signer)
+    {
+        ArgumentNullException.ThrowIfNull(recipients);
+        var left = new List<Paragraph> { Para("Nơi nhận:", 24, bold: true, italic: true, align: JustificationValues.Left) };
+        left.AddRange(recipients.Select(r => Para(r, 22, align: JustificationValues.Left)));
+        var right = new List<Paragraph> { Para(Upper(onBehalf), 28, bold: true), Para(Upper(title), 28), Para(string.Empty, 28), Para(string.Empty, 28), Para(string.Empty, 28) };
+        if (!string.IsNullOrWhiteSpace(signer))
+        {
+            right.Add(Para(signer, 28, bold: true));
+        }
+
+        var table = new Table(new TableProperties(new TableWidth { Width = "5000", Type = TableWidthUnitValues.Pct }));
+        table.Append(new TableRow(Cell([.. left]), Cell([.. right])));
+        return table;
     }
 
     /// <summary>A table with single borders everywhere, full width.</summary>
@@ -96,4 +117,12 @@ public static class PartyDocument
             new ParagraphProperties(new Justification { Val = align ?? JustificationValues.Center }),
             new Run(props, new DocumentFormat.OpenXml.Wordprocessing.Text(text) { Space = SpaceProcessingModeValues.Preserve }));
     }
+}
+
+/// <summary>Page margins in millimetres (HD 36-HD/VPTW default: top 20, bottom 20, left 30, right 15).</summary>
+public sealed record PageMarginsMm(int Top, int Bottom, int Left, int Right)
+{
+    public static readonly PageMarginsMm Default = new(20, 20, 30, 15);
+
+    public static int Twips(int mm) => (int)Math.Round(mm * 1440m / 25.4m, MidpointRounding.AwayFromZero);
 }
