@@ -54,7 +54,7 @@ public static class ReportDocument
             }
 
             body.Append(PartyDocument.Para("BẢNG SỐ LIỆU CHỦ YẾU", 28, bold: true));
-            var table = PartyDocument.BorderedTable();
+            var table = PartyDocument.BorderedTable(2 + c.Years.Count);
             table.Append(new TableRow([Head("Chỉ tiêu"), Head("Đơn vị"), .. c.Years.Select(y => Head(y.Year.ToString(CultureInfo.InvariantCulture)))]));
             foreach (var def in c.Rows)
             {

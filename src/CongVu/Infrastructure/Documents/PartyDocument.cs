@@ -57,7 +57,7 @@ public static class PartyDocument
             left.Add(Para(number, 28));
         }
 
-        var header = new Table(new TableProperties(new TableWidth { Width = "5000", Type = TableWidthUnitValues.Pct }));
+        var header = new Table(new TableProperties(new TableWidth { Width = "5000", Type = TableWidthUnitValues.Pct }), Grid(2));
         header.Append(new TableRow(
             Cell([.. left]),
             Cell(Para("ĐẢNG CỘNG SẢN VIỆT NAM", 30, bold: true, underline: true), Para(DateLine(place, date), 28, italic: true))));
@@ -76,16 +76,32 @@ public static class PartyDocument
             right.Add(Para(signer, 28, bold: true));
         }
 
-        var table = new Table(new TableProperties(new TableWidth { Width = "5000", Type = TableWidthUnitValues.Pct }));
+        var table = new Table(new TableProperties(new TableWidth { Width = "5000", Type = TableWidthUnitValues.Pct }), Grid(2));
         table.Append(new TableRow(Cell([.. left]), Cell([.. right])));
         return table;
     }
 
     /// <summary>A table with single borders everywhere, full width.</summary>
-    public static Table BorderedTable() =>
+    public static Table BorderedTable() => BorderedTable(0);
+
+    /// <summary>A bordered full-width table with its column grid (the schema wants w:tblGrid before the rows).</summary>
+    public static Table BorderedTable(int columns) =>
         new(new TableProperties(
             new TableWidth { Width = "5000", Type = TableWidthUnitValues.Pct },
-            new TableBorders(new TopBorder { Val = BorderValues.Single }, new BottomBorder { Val = BorderValues.Single }, new LeftBorder { Val = BorderValues.Single }, new RightBorder { Val = BorderValues.Single }, new InsideHorizontalBorder { Val = BorderValues.Single }, new InsideVerticalBorder { Val = BorderValues.Single })));
+            new TableBorders(new TopBorder { Val = BorderValues.Single }, new LeftBorder { Val = BorderValues.Single }, new BottomBorder { Val = BorderValues.Single }, new RightBorder { Val = BorderValues.Single }, new InsideHorizontalBorder { Val = BorderValues.Single }, new InsideVerticalBorder { Val = BorderValues.Single })),
+            Grid(columns));
+
+    /// <summary>Equal columns over the A4 text width with the default margins (9355 twips).</summary>
+    public static TableGrid Grid(int columns)
+    {
+        var grid = new TableGrid();
+        for (var i = 0; i < columns; i++)
+        {
+            grid.Append(new GridColumn { Width = (9355 / columns).ToString(CultureInfo.InvariantCulture) });
+        }
+
+        return grid;
+    }
 
     public static TableCell Cell(params Paragraph[] paragraphs)
     {
@@ -97,7 +113,8 @@ public static class PartyDocument
     /// <summary>One run of Times New Roman text; size in half-points (28 = 14 pt); centred unless told.</summary>
     public static Paragraph Para(string text, int halfPoints, bool bold = false, bool italic = false, bool underline = false, JustificationValues? align = null)
     {
-        var props = new RunProperties(new RunFonts { Ascii = "Times New Roman", HighAnsi = "Times New Roman", ComplexScript = "Times New Roman" }, new FontSize { Val = halfPoints.ToString(CultureInfo.InvariantCulture) });
+        // Children in schema order (rFonts, b, i, sz, u): OpenXmlValidator rejects any other order.
+        var props = new RunProperties(new RunFonts { Ascii = "Times New Roman", HighAnsi = "Times New Roman", ComplexScript = "Times New Roman" });
         if (bold)
         {
             props.Append(new Bold());
@@ -108,6 +125,7 @@ public static class PartyDocument
             props.Append(new Italic());
         }
 
+        props.Append(new FontSize { Val = halfPoints.ToString(CultureInfo.InvariantCulture) });
         if (underline)
         {
             props.Append(new Underline { Val = UnderlineValues.Single });
