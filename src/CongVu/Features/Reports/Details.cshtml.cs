@@ -15,7 +15,7 @@ public sealed class DetailsModel(ReportService reports, AuditLog audit, TimeProv
 {
     public PartyReport? Report { get; private set; }
 
-    public ReportContent? Content { get; private set; }
+    public ReportContent? Printed { get; private set; }
 
     public bool CanWrite => CycleAccess.CanDecide(User);
 
@@ -35,7 +35,7 @@ public sealed class DetailsModel(ReportService reports, AuditLog audit, TimeProv
             return NotFound();
         }
 
-        var bytes = Report!.Docx ?? ReportDocument.Docx(Content!);
+        var bytes = Report!.Docx ?? ReportDocument.Docx(Printed!);
         await audit.RecordReadAsync("party-report", Report.Id, Report.OrgUnitId, ct);
         return File(bytes, ReportDocument.DocxType, FileName("docx"));
     }
@@ -47,7 +47,7 @@ public sealed class DetailsModel(ReportService reports, AuditLog audit, TimeProv
             return NotFound();
         }
 
-        var bytes = Report!.Xlsx ?? ReportDocument.Xlsx(Content!);
+        var bytes = Report!.Xlsx ?? ReportDocument.Xlsx(Printed!);
         return File(bytes, ReportDocument.XlsxType, FileName("xlsx"));
     }
 
@@ -123,7 +123,7 @@ public sealed class DetailsModel(ReportService reports, AuditLog audit, TimeProv
         }
 
         Report.Sections.Sort((a, b) => a.SortOrder.CompareTo(b.SortOrder));
-        Content = Report.State == ReportState.Issued
+        Printed = Report.State == ReportState.Issued
             ? await reports.ContentAsync(Report, Report.IssuedOn!.Value, Report.NumberText!, ct)
             : await reports.DraftContentAsync(Report, ct);
         IssuedOn ??= Formats.Date(VietnamTime.Today(time));

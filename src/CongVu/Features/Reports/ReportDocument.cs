@@ -72,12 +72,14 @@ public static class ReportDocument
         }, c.Margins);
     }
 
+    private static readonly string?[] AppendixTitle = ["PHỤ LỤC SỐ LIỆU"];
+
     public static byte[] Xlsx(ReportContent c)
     {
         ArgumentNullException.ThrowIfNull(c);
         var rows = new List<IReadOnlyList<string?>>
         {
-            new[] { "PHỤ LỤC SỐ LIỆU" },
+            AppendixTitle,
             new[] { $"(Kèm theo Báo cáo {c.NumberText} ngày {c.Date.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)} của {c.IssuingBody})" },
             new[] { c.Subject },
             Array.Empty<string?>(),

@@ -19,7 +19,7 @@ public enum FigureFormat
     /// <summary>Already a percentage (0..100).</summary>
     Percent = 3,
 
-    Decimal = 4,
+    Plain = 4,
 }
 
 /// <summary>One line of the figures catalogue: a public-summary key and/or an indicator code.</summary>
@@ -67,7 +67,7 @@ public sealed class ReportFigures(OrgTree tree, IEnumerable<IPublicFigures> cont
         new("feedbackReceived", "Ý kiến, phản ánh của người dân tiếp nhận", "ý kiến", FigureFormat.Count),
         new("feedbackAnsweredOnTime", "Ý kiến được trả lời đúng hạn", "ý kiến", FigureFormat.Count),
         new("feedbackOverdue", "Ý kiến quá hạn", "ý kiến", FigureFormat.Count),
-        new("feedbackMedianDays", "Thời gian trả lời (trung vị)", "ngày làm việc", FigureFormat.Decimal),
+        new("feedbackMedianDays", "Thời gian trả lời (trung vị)", "ngày làm việc", FigureFormat.Plain),
         new("satisfaction", "Mức độ hài lòng của người dân", "%", FigureFormat.Percent),
         new("feedbackOnTimeRate", "Tỷ lệ phản hồi đúng hạn", "%", FigureFormat.Percent, "feedback-on-time-rate"),
         new("dossierOnTimeRate", "Tỷ lệ hồ sơ thủ tục hành chính trả đúng hạn", "%", FigureFormat.Percent),
@@ -81,9 +81,9 @@ public sealed class ReportFigures(OrgTree tree, IEnumerable<IPublicFigures> cont
         new("poorHouseholdRate", "Tỷ lệ hộ nghèo", "%", FigureFormat.Percent, "poor-household-rate"),
         new("nearPoorHouseholds", "Hộ cận nghèo", "hộ", FigureFormat.Count, "near-poor-households"),
         new("culturalFamilyRate", "Tỷ lệ hộ gia đình văn hóa", "%", FigureFormat.Percent, "cultural-family-rate"),
-        new("incomePerCapita", "Thu nhập bình quân đầu người", "triệu đồng/năm", FigureFormat.Decimal, "income-per-capita"),
-        new("investmentTotal", "Tổng vốn đầu tư phát triển", "tỷ đồng", FigureFormat.Decimal, "investment-total"),
-        new("productionValue", "Tổng giá trị sản xuất", "tỷ đồng", FigureFormat.Decimal, "production-value"),
+        new("incomePerCapita", "Thu nhập bình quân đầu người", "triệu đồng/năm", FigureFormat.Plain, "income-per-capita"),
+        new("investmentTotal", "Tổng vốn đầu tư phát triển", "tỷ đồng", FigureFormat.Plain, "investment-total"),
+        new("productionValue", "Tổng giá trị sản xuất", "tỷ đồng", FigureFormat.Plain, "production-value"),
     ];
 
     public static IEnumerable<FigureDef> All => Party.Concat(Citizens).Concat(SocioEconomic);
