@@ -244,7 +244,16 @@ public sealed partial class ReportService(AppDbContext db, OrgTree tree, ReportF
         report.State = ReportState.Issued;
         report.UpdatedAt = report.IssuedAt.Value;
         audit.Record("report.issue", "party-report", report.Id, report.OrgUnitId, after: new { report.NumberText, Term = term.Name, IssuedOn = date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), report.DocxSha256, report.XlsxSha256 });
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // Two issues at once took the same number: the unique index refused the second; the user retries.
+            return "Số văn bản vừa được cấp cho báo cáo khác; tải lại trang và ban hành lại.";
+        }
+
         return null;
     }
 
