@@ -117,7 +117,7 @@ public static class CellReportDocument
             }
 
             body.Append(Para(string.Empty));
-            var sign = new Table(new TableProperties(new TableWidth { Width = "5000", Type = TableWidthUnitValues.Pct }));
+            var sign = new Table(new TableProperties(new TableWidth { Width = "5000", Type = TableWidthUnitValues.Pct }), PartyDocument.Grid(2));
             sign.Append(new TableRow(
                 PartyDocument.Cell(PartyDocument.Para("Nơi nhận:", 24, bold: true, italic: true, align: JustificationValues.Left), PartyDocument.Para($"- {data.SuperiorBody},", 22, align: JustificationValues.Left), PartyDocument.Para("- Lưu chi bộ.", 22, align: JustificationValues.Left)),
                 PartyDocument.Cell(PartyDocument.Para("T/M CHI BỘ", 28, bold: true), PartyDocument.Para("BÍ THƯ", 28))));

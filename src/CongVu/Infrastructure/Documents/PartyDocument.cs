@@ -22,9 +22,13 @@ public static class PartyDocument
 
     public static string Number(decimal value) => value.ToString("0.##", Vi);
 
-    /// <summary>Creates the package, lets the caller fill the body, then sets A4 and the margins.</summary>
-    public static byte[] Build(Action<Body> fill)
+    /// <summary>Creates the package, lets the caller fill the body, then sets A4 and the default margins.</summary>
+    public static byte[] Build(Action<Body> fill) => Build(fill, PageMarginsMm.Default);
+
+    /// <summary>Creates the package, lets the caller fill the body, then sets A4 and the given margins.</summary>
+    public static byte[] Build(Action<Body> fill, PageMarginsMm margins)
     {
+        ArgumentNullException.ThrowIfNull(margins);
         ArgumentNullException.ThrowIfNull(fill);
         using var stream = new MemoryStream();
         using (var doc = WordprocessingDocument.Create(stream, WordprocessingDocumentType.Document))
@@ -34,10 +38,10 @@ public static class PartyDocument
             main.Document = new Document(body);
             fill(body);
 
-            // HD 36-HD/VPTW: A4, margins top 20, bottom 20, left 30, right 15 mm (1 mm = 56.7 twips).
+            // HD 36-HD/VPTW: A4, margins top 20, bottom 20, left 30, right 15 mm by default (1 mm = 56.7 twips).
             body.Append(new SectionProperties(
                 new PageSize { Width = 11906U, Height = 16838U },
-                new PageMargin { Top = 1134, Bottom = 1134, Left = 1701U, Right = 850U }));
+                new PageMargin { Top = PageMarginsMm.Twips(margins.Top), Bottom = PageMarginsMm.Twips(margins.Bottom), Left = (uint)PageMarginsMm.Twips(margins.Left), Right = (uint)PageMarginsMm.Twips(margins.Right) }));
             main.Document.Save();
         }
 
@@ -53,18 +57,51 @@ public static class PartyDocument
             left.Add(Para(number, 28));
         }
 
-        var header = new Table(new TableProperties(new TableWidth { Width = "5000", Type = TableWidthUnitValues.Pct }));
+        var header = new Table(new TableProperties(new TableWidth { Width = "5000", Type = TableWidthUnitValues.Pct }), Grid(2));
         header.Append(new TableRow(
             Cell([.. left]),
             Cell(Para("ĐẢNG CỘNG SẢN VIỆT NAM", 30, bold: true, underline: true), Para(DateLine(place, date), 28, italic: true))));
         return header;
     }
 
+    /// <summary>HD 36-HD/VPTW foot: "Nơi nhận" with its lines on the left; the signing authority ("T/M ĐẢNG ỦY"), the title and the signer on the right.</summary>
+    public static Table Signature(IEnumerable<string> recipients, string onBehalf, string title, string? signer)
+    {
+        ArgumentNullException.ThrowIfNull(recipients);
+        var left = new List<Paragraph> { Para("Nơi nhận:", 24, bold: true, italic: true, align: JustificationValues.Left) };
+        left.AddRange(recipients.Select(r => Para(r, 22, align: JustificationValues.Left)));
+        var right = new List<Paragraph> { Para(Upper(onBehalf), 28, bold: true), Para(Upper(title), 28), Para(string.Empty, 28), Para(string.Empty, 28), Para(string.Empty, 28) };
+        if (!string.IsNullOrWhiteSpace(signer))
+        {
+            right.Add(Para(signer, 28, bold: true));
+        }
+
+        var table = new Table(new TableProperties(new TableWidth { Width = "5000", Type = TableWidthUnitValues.Pct }), Grid(2));
+        table.Append(new TableRow(Cell([.. left]), Cell([.. right])));
+        return table;
+    }
+
     /// <summary>A table with single borders everywhere, full width.</summary>
-    public static Table BorderedTable() =>
+    public static Table BorderedTable() => BorderedTable(0);
+
+    /// <summary>A bordered full-width table with its column grid (the schema wants w:tblGrid before the rows).</summary>
+    public static Table BorderedTable(int columns) =>
         new(new TableProperties(
             new TableWidth { Width = "5000", Type = TableWidthUnitValues.Pct },
-            new TableBorders(new TopBorder { Val = BorderValues.Single }, new BottomBorder { Val = BorderValues.Single }, new LeftBorder { Val = BorderValues.Single }, new RightBorder { Val = BorderValues.Single }, new InsideHorizontalBorder { Val = BorderValues.Single }, new InsideVerticalBorder { Val = BorderValues.Single })));
+            new TableBorders(new TopBorder { Val = BorderValues.Single }, new LeftBorder { Val = BorderValues.Single }, new BottomBorder { Val = BorderValues.Single }, new RightBorder { Val = BorderValues.Single }, new InsideHorizontalBorder { Val = BorderValues.Single }, new InsideVerticalBorder { Val = BorderValues.Single })),
+            Grid(columns));
+
+    /// <summary>Equal columns over the A4 text width with the default margins (9355 twips).</summary>
+    public static TableGrid Grid(int columns)
+    {
+        var grid = new TableGrid();
+        for (var i = 0; i < columns; i++)
+        {
+            grid.Append(new GridColumn { Width = (9355 / columns).ToString(CultureInfo.InvariantCulture) });
+        }
+
+        return grid;
+    }
 
     public static TableCell Cell(params Paragraph[] paragraphs)
     {
@@ -76,7 +113,8 @@ public static class PartyDocument
     /// <summary>One run of Times New Roman text; size in half-points (28 = 14 pt); centred unless told.</summary>
     public static Paragraph Para(string text, int halfPoints, bool bold = false, bool italic = false, bool underline = false, JustificationValues? align = null)
     {
-        var props = new RunProperties(new RunFonts { Ascii = "Times New Roman", HighAnsi = "Times New Roman", ComplexScript = "Times New Roman" }, new FontSize { Val = halfPoints.ToString(CultureInfo.InvariantCulture) });
+        // Children in schema order (rFonts, b, i, sz, u): OpenXmlValidator rejects any other order.
+        var props = new RunProperties(new RunFonts { Ascii = "Times New Roman", HighAnsi = "Times New Roman", ComplexScript = "Times New Roman" });
         if (bold)
         {
             props.Append(new Bold());
@@ -87,6 +125,7 @@ public static class PartyDocument
             props.Append(new Italic());
         }
 
+        props.Append(new FontSize { Val = halfPoints.ToString(CultureInfo.InvariantCulture) });
         if (underline)
         {
             props.Append(new Underline { Val = UnderlineValues.Single });
@@ -96,4 +135,12 @@ public static class PartyDocument
             new ParagraphProperties(new Justification { Val = align ?? JustificationValues.Center }),
             new Run(props, new DocumentFormat.OpenXml.Wordprocessing.Text(text) { Space = SpaceProcessingModeValues.Preserve }));
     }
+}
+
+/// <summary>Page margins in millimetres (HD 36-HD/VPTW default: top 20, bottom 20, left 30, right 15).</summary>
+public sealed record PageMarginsMm(int Top, int Bottom, int Left, int Right)
+{
+    public static readonly PageMarginsMm Default = new(20, 20, 30, 15);
+
+    public static int Twips(int mm) => (int)Math.Round(mm * 1440m / 25.4m, MidpointRounding.AwayFromZero);
 }
