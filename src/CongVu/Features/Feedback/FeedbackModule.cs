@@ -115,5 +115,9 @@ public static class FeedbackModule
     }
 
     /// <summary>Demo data for the demo commune; idempotent, runs at every start in demo mode after the registry is seeded.</summary>
-    public static Task SeedDemoAsync(IServiceProvider services, CancellationToken ct) => FeedbackDemo.SeedAsync(services, ct);
+    public static async Task SeedDemoAsync(IServiceProvider services, CancellationToken ct)
+    {
+        await FeedbackDemo.SeedAsync(services, ct);
+        await Reception.ReceptionDemo.SeedAsync(services, ct);
+    }
 }
