@@ -233,7 +233,7 @@ public static class OfficialSchedules
 {
     /// <summary>
     /// 2025: 1/1; Tết 27–31/01 (off 25/01–02/02); Giỗ Tổ 07/04; 30/4–1/5 with Fri 2/5 swapped for Sat 26/4 (off 30/4–4/5);
-    /// Quốc khánh 1–2/9 (off 30/8–2/9).
+    /// Quốc khánh 1–2/9 (off 30/8–2/9). Checked against published notices of the schedule (25/11/2026): all days match.
     /// </summary>
     public static readonly OfficialSchedule Year2025 = new(
         2025,
@@ -245,7 +245,7 @@ public static class OfficialSchedules
             new(2025, 9, 1), new(2025, 9, 2),
         ],
         [new(2025, 4, 26)],
-        "Lịch nghỉ lễ, Tết năm 2025 của cán bộ, công chức, viên chức (Bộ Nội vụ)");
+        "Công văn 8726/VPCP-KGVX ngày 26/11/2024 (Thủ tướng đồng ý lịch nghỉ Tết và các dịp lễ năm 2025), Bộ LĐTBXH thông báo");
 
     /// <summary>
     /// 2026 (Thông báo 9441/TB-BNV, 16/10/2025): 1/1; Tết 16–20/02 (off 14–22/02); Giỗ Tổ Sun 26/4 → Mon 27/4;
