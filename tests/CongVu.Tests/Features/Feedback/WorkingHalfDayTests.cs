@@ -56,3 +56,23 @@ public class WorkingHalfDayTests
     public void InconsistentOfficeHours_AreRefused() =>
         Assert.NotNull(new WorkingHours(new(11, 0), new(7, 0), new(13, 0), new(17, 0)).Problem());
 }
+
+public class ProcedureDeadlineTests
+{
+    private static readonly WorkingDayCalendar Calendar = WorkingDayCalendar.Default;
+
+    // Wednesday 25/11/2026 at 10:00 Vietnam time.
+    private static readonly DateTime Received = new(2026, 11, 25, 3, 0, 0, DateTimeKind.Utc);
+
+    [Fact]
+    public void AHalfDayProcedure_ReceivedInTheMorning_IsDueThatAfternoon() =>
+        Assert.Equal(new DateTime(2026, 11, 25, 10, 0, 0, DateTimeKind.Utc), new ProcedureDeadline(DeadlineUnit.HalfDays, 1).DueAt(Received, Calendar));
+
+    [Fact]
+    public void AnEightHourProcedure_RunsIntoTheNextMorning() =>
+        Assert.Equal(new DateOnly(2026, 11, 26), new ProcedureDeadline(DeadlineUnit.WorkingHours, 8).DueOn(Received, Calendar));
+
+    [Fact]
+    public void ADayProcedure_EndsWithTheLastDaysAfternoon() =>
+        Assert.Equal(new DateTime(2026, 11, 27, 10, 0, 0, DateTimeKind.Utc), new ProcedureDeadline(DeadlineUnit.WorkingDays, 2).DueAt(Received, Calendar));
+}
