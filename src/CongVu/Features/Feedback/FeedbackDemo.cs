@@ -98,7 +98,7 @@ internal static class FeedbackDemo
             .Where(p => agencies.Contains(p.OrgUnitId) && p.To == null)
             .Select(p => new { p.PersonId, p.OrgUnitId })
             .ToListAsync(ct);
-        var calendar = FeedbackService.Calendar;
+        var calendar = await services.GetRequiredService<Schedules.WorkingCalendarProvider>().GetAsync(ct);
         var random = new Random(20260101);
         var codes = new HashSet<string>();
 
@@ -227,7 +227,7 @@ internal static class FeedbackDemo
         }
 
         string[] staff = ["Công chức Tư pháp – Hộ tịch", "Công chức Địa chính", "Công chức Văn hóa – Xã hội", "Công chức Văn phòng – Thống kê"];
-        var calendar = FeedbackService.Calendar;
+        var calendar = await services.GetRequiredService<Schedules.WorkingCalendarProvider>().GetAsync(ct);
         var random = new Random(20260118);
         var number = 0;
         for (var day = First; day <= Last; day = day.AddDays(1))

@@ -5,22 +5,25 @@ using Microsoft.EntityFrameworkCore;
 namespace CongVu.Features.Feedback;
 
 /// <summary>Feedback figures for the public summary: counts and rates only, never a person or a text.</summary>
-public sealed class FeedbackFigures(AppDbContext db) : IPublicFigures
+public sealed class FeedbackFigures(AppDbContext db, Schedules.WorkingCalendarProvider calendars) : IPublicFigures
 {
     public async Task AddAsync(PublicFiguresContext context, IDictionary<string, object?> figures, CancellationToken ct)
     {
-        var stats = await FeedbackStats.ForAsync(db, context.Commune.Id, context.Year, context.AsOf, ct);
+        var stats = await FeedbackStats.ForAsync(db, await calendars.GetAsync(ct), context.Commune.Id, context.Year, context.AsOf, ct);
         figures["feedbackReceived"] = stats.Received;
         figures["feedbackAnsweredOnTime"] = stats.AnsweredOnTime;
         figures["feedbackOverdue"] = stats.Overdue;
         figures["feedbackMedianDays"] = stats.MedianWorkingDays;
         figures["satisfaction"] = stats.SatisfactionPercent;
+        var dossiers = await DossierStats.ForAsync(db, context.Commune.Id, context.Year, ct);
+        figures["dossiersReturned"] = dossiers.Returned;
+        figures["dossierOnTimeRate"] = dossiers.OnTimeRate;
     }
 }
 
 public sealed record FeedbackStats(int Received, int Answered, int AnsweredOnTime, int Overdue, decimal? MedianWorkingDays, int Ratings, decimal? SatisfactionPercent)
 {
-    public static async Task<FeedbackStats> ForAsync(AppDbContext db, int communeId, int year, DateOnly asOf, CancellationToken ct)
+    public static async Task<FeedbackStats> ForAsync(AppDbContext db, Rules.WorkingDayCalendar calendar, int communeId, int year, DateOnly asOf, CancellationToken ct)
     {
         var from = new DateOnly(year, 1, 1);
         var to = new DateOnly(year, 12, 31);
@@ -32,7 +35,7 @@ public sealed record FeedbackStats(int Received, int Answered, int AnsweredOnTim
         var answered = items.Where(f => f.Status == FeedbackStatus.Answered && f.AnsweredOn is not null).ToList();
         var onTime = answered.Count(f => f.AnsweredOn <= f.DueOn);
         var overdue = items.Count(f => f.Status != FeedbackStatus.Answered && asOf > f.DueOn);
-        var durations = answered.Select(f => FeedbackService.Calendar.WorkingDaysBetween(f.ReceivedOn, f.AnsweredOn!.Value)).Order().ToList();
+        var durations = answered.Select(f => calendar.WorkingDaysBetween(f.ReceivedOn, f.AnsweredOn!.Value)).Order().ToList();
         decimal? median = durations.Count == 0 ? null
             : durations.Count % 2 == 1 ? durations[durations.Count / 2]
             : (durations[(durations.Count / 2) - 1] + durations[durations.Count / 2]) / 2m;

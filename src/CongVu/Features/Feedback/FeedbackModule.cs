@@ -20,6 +20,7 @@ public static class FeedbackModule
     {
         services.AddScoped<FeedbackService>();
         services.AddScoped<IPublicFigures, FeedbackFigures>();
+        VoiceModel.AddServices(services);
         services.AddAuthorizationBuilder()
             .AddPolicy(FeedbackPolicies.Read, p => p.RequireRole(Roles.Admin, Roles.Committee, Roles.Overseer))
             .AddPolicy(FeedbackPolicies.Handle, p => p.RequireRole(Roles.Admin, Roles.Committee));
@@ -94,6 +95,7 @@ public static class FeedbackModule
         db.ApplyScope<FeedbackItem>(builder);
         db.ApplyScope<FeedbackAttachment>(builder);
         db.ApplyScope<DeskRating>(builder);
+        VoiceModel.Configure(builder, db);
     }
 
     /// <summary>Reference data every installation needs; idempotent, runs at every start.</summary>
@@ -109,8 +111,13 @@ public static class FeedbackModule
         }
 
         await db.SaveChangesAsync(ct);
+        await Schedules.ScheduleService.SeedAsync(db, services.GetRequiredService<TimeProvider>(), ct);
     }
 
     /// <summary>Demo data for the demo commune; idempotent, runs at every start in demo mode after the registry is seeded.</summary>
-    public static Task SeedDemoAsync(IServiceProvider services, CancellationToken ct) => FeedbackDemo.SeedAsync(services, ct);
+    public static async Task SeedDemoAsync(IServiceProvider services, CancellationToken ct)
+    {
+        await FeedbackDemo.SeedAsync(services, ct);
+        await Reception.ReceptionDemo.SeedAsync(services, ct);
+    }
 }

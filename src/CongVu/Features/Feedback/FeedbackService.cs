@@ -1,4 +1,4 @@
-using CongVu.Features.Feedback.Rules;
+using CongVu.Features.Feedback.Schedules;
 using CongVu.Features.Organisation;
 using CongVu.Infrastructure.Audit;
 using CongVu.Infrastructure.Data;
@@ -37,11 +37,9 @@ public sealed record FeedbackAnswer(
     string AnsweredBy);
 
 /// <summary>Filing, routing, deadlines, answers and reopening of feedback; every change is audited.</summary>
-public sealed class FeedbackService(AppDbContext db, AuditLog audit, TimeProvider time, IDataProtectionProvider protection, OrgTree orgTree, IConfiguration config)
+public sealed class FeedbackService(AppDbContext db, AuditLog audit, TimeProvider time, IDataProtectionProvider protection, OrgTree orgTree, IConfiguration config, WorkingCalendarProvider calendars)
 {
     public const string EntityType = "feedback";
-
-    public static WorkingDayCalendar Calendar => WorkingDayCalendar.Default;
 
     public int ReopenDays => config.GetValue("Feedback:ReopenDays", 10);
 
@@ -74,7 +72,7 @@ public sealed class FeedbackService(AppDbContext db, AuditLog audit, TimeProvide
             ReceivedOn = today,
             ConsultsOthers = input.ConsultsOthers,
             DeadlineWorkingDays = days,
-            DueOn = Calendar.AddWorkingDays(today, days),
+            DueOn = (await calendars.GetAsync(ct)).AddWorkingDays(today, days),
             Status = FeedbackStatus.Received,
         };
         if (input.Photo is { } photo)
@@ -158,7 +156,7 @@ public sealed class FeedbackService(AppDbContext db, AuditLog audit, TimeProvide
         item.Status = FeedbackStatus.Reopened;
         item.ReopenCount++;
         item.ReopenReason = Clean(reason, 2000);
-        item.DueOn = Calendar.AddWorkingDays(today, item.DeadlineWorkingDays);
+        item.DueOn = (await calendars.GetAsync(ct)).AddWorkingDays(today, item.DeadlineWorkingDays);
         audit.Record("feedback.reopened", EntityType, item.Id, item.OrgUnitId, before, new { item.Status, item.DueOn, item.ReopenCount });
         await db.SaveChangesAsync(ct);
     }

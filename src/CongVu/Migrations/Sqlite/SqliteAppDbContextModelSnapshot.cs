@@ -482,6 +482,133 @@ namespace CongVu.Migrations.Sqlite
                     b.ToTable("Open311Clients", (string)null);
                 });
 
+            modelBuilder.Entity("CongVu.Features.Feedback.Reception.ReceptionSession", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CitizensReceived")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CommuneId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly?>("EndsAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Host")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("HostName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("HostPersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("HostPost")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("On")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OrgUnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OutcomeNotes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Period")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Place")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Regular")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<TimeOnly?>("StartsAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrgUnitId");
+
+                    b.HasIndex("CommuneId", "On");
+
+                    b.ToTable("ReceptionSessions", (string)null);
+                });
+
+            modelBuilder.Entity("CongVu.Features.Feedback.Reception.ReceptionVisit", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FeedbackItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OrgUnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReceptionSessionId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FeedbackItemId")
+                        .IsUnique();
+
+                    b.HasIndex("ReceptionSessionId");
+
+                    b.ToTable("ReceptionVisits", (string)null);
+                });
+
+            modelBuilder.Entity("CongVu.Features.Feedback.Schedules.OfficialScheduleYear", b =>
+                {
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.PrimitiveCollection<string>("DaysOff")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("WorkedDays")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Year");
+
+                    b.ToTable("OfficialSchedules", (string)null);
+                });
+
             modelBuilder.Entity("CongVu.Features.Households.Household", b =>
                 {
                     b.Property<int>("Id")
@@ -2900,6 +3027,36 @@ namespace CongVu.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("CongVu.Features.Feedback.Reception.ReceptionSession", b =>
+                {
+                    b.HasOne("CongVu.Features.Organisation.OrgUnit", null)
+                        .WithMany()
+                        .HasForeignKey("CommuneId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CongVu.Features.Organisation.OrgUnit", null)
+                        .WithMany()
+                        .HasForeignKey("OrgUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CongVu.Features.Feedback.Reception.ReceptionVisit", b =>
+                {
+                    b.HasOne("CongVu.Features.Feedback.FeedbackItem", null)
+                        .WithMany()
+                        .HasForeignKey("FeedbackItemId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CongVu.Features.Feedback.Reception.ReceptionSession", null)
+                        .WithMany("Visits")
+                        .HasForeignKey("ReceptionSessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CongVu.Features.Households.Household", b =>
                 {
                     b.HasOne("CongVu.Features.Organisation.Person", null)
@@ -3410,6 +3567,11 @@ namespace CongVu.Migrations.Sqlite
             modelBuilder.Entity("CongVu.Features.Feedback.FeedbackItem", b =>
                 {
                     b.Navigation("Attachments");
+                });
+
+            modelBuilder.Entity("CongVu.Features.Feedback.Reception.ReceptionSession", b =>
+                {
+                    b.Navigation("Visits");
                 });
 
             modelBuilder.Entity("CongVu.Features.Initiatives.Initiative", b =>

@@ -18,10 +18,14 @@ public sealed class WorkingDayCalendar
     private readonly Dictionary<int, HashSet<DateOnly>> _computed = [];
     private readonly Lock _gate = new();
 
-    public WorkingDayCalendar(IEnumerable<OfficialSchedule>? officialSchedules = null)
+    public WorkingDayCalendar(IEnumerable<OfficialSchedule>? officialSchedules = null, WorkingHours? hours = null)
     {
         _official = (officialSchedules ?? []).GroupBy(s => s.Year).ToDictionary(g => g.Key, g => g.Last());
+        Hours = hours ?? WorkingHours.Default;
     }
+
+    /// <summary>The office's two daily sessions (Vietnam time), used by half-day and working-hour deadlines.</summary>
+    public WorkingHours Hours { get; }
 
     /// <summary>The calendar with the seeded official schedules of 2025 and 2026.</summary>
     public static WorkingDayCalendar Default { get; } = new(OfficialSchedules.Known);
@@ -147,7 +151,81 @@ public sealed class WorkingDayCalendar
         }
     }
 
+    /// <summary>
+    /// The deadline n working half-days after receipt (local Vietnam time): the half-day of receipt is not counted,
+    /// and a receipt outside office hours belongs to the next half-day (BLDS 2015, Điều 147 applied per session).
+    /// Returns the end of the n-th half-day; n = 0 means the end of the receipt's half-day.
+    /// </summary>
+    public DateTime AddWorkingHalfDays(DateTime receivedLocal, int halfDays)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(halfDays);
+        var (day, afternoon) = ReceiptHalfDay(receivedLocal);
+        for (var i = 0; i < halfDays; i++)
+        {
+            (day, afternoon) = afternoon ? (NextWorkingDayOnOrAfter(day.AddDays(1)), false) : (day, true);
+        }
+
+        return day.ToDateTime(afternoon ? Hours.AfternoonEnd : Hours.MorningEnd);
+    }
+
+    /// <summary>The moment a period of working time ends when it starts at receipt; time outside the sessions and days off does not run.</summary>
+    public DateTime AddWorkingHours(DateTime receivedLocal, TimeSpan workingTime)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(workingTime, TimeSpan.Zero);
+        var (day, afternoon) = ReceiptHalfDay(receivedLocal);
+        var time = TimeOnly.FromDateTime(receivedLocal);
+        var start = afternoon ? Hours.AfternoonStart : Hours.MorningStart;
+        var cursor = day == DateOnly.FromDateTime(receivedLocal) && time > start ? time : start;
+        var left = workingTime;
+        while (true)
+        {
+            var end = afternoon ? Hours.AfternoonEnd : Hours.MorningEnd;
+            var available = end - cursor;
+            if (left <= available)
+            {
+                return day.ToDateTime(cursor).Add(left);
+            }
+
+            left -= available;
+            (day, afternoon) = afternoon ? (NextWorkingDayOnOrAfter(day.AddDays(1)), false) : (day, true);
+            cursor = afternoon ? Hours.AfternoonStart : Hours.MorningStart;
+        }
+    }
+
+    /// <summary>The working half-day a receipt belongs to: the session it falls in, else the next session to open.</summary>
+    public (DateOnly Day, bool Afternoon) ReceiptHalfDay(DateTime receivedLocal)
+    {
+        var day = DateOnly.FromDateTime(receivedLocal);
+        var time = TimeOnly.FromDateTime(receivedLocal);
+        if (IsWorkingDay(day))
+        {
+            if (time < Hours.MorningEnd)
+            {
+                return (day, false);
+            }
+
+            if (time < Hours.AfternoonEnd)
+            {
+                return (day, true);
+            }
+        }
+
+        return (NextWorkingDayOnOrAfter(day.AddDays(1)), false);
+    }
+
     private static bool IsWeekend(DateOnly d) => d.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday;
+}
+
+/// <summary>Office sessions in Vietnam time; data, because provinces set their own hours (default 7:00–11:00 and 13:00–17:00).</summary>
+public sealed record WorkingHours(TimeOnly MorningStart, TimeOnly MorningEnd, TimeOnly AfternoonStart, TimeOnly AfternoonEnd)
+{
+    public static WorkingHours Default { get; } = new(new(7, 0), new(11, 0), new(13, 0), new(17, 0));
+
+    /// <summary>Why these hours cannot be used, or null: each session must start before it ends, the morning before the afternoon.</summary>
+    public string? Problem() =>
+        MorningStart < MorningEnd && MorningEnd <= AfternoonStart && AfternoonStart < AfternoonEnd
+            ? null
+            : "Giờ làm việc không hợp lệ: buổi sáng phải trước buổi chiều và mỗi buổi phải bắt đầu trước khi kết thúc.";
 }
 
 /// <summary>The official public-sector schedules seeded with the app.</summary>
@@ -155,7 +233,7 @@ public static class OfficialSchedules
 {
     /// <summary>
     /// 2025: 1/1; Tết 27–31/01 (off 25/01–02/02); Giỗ Tổ 07/04; 30/4–1/5 with Fri 2/5 swapped for Sat 26/4 (off 30/4–4/5);
-    /// Quốc khánh 1–2/9 (off 30/8–2/9).
+    /// Quốc khánh 1–2/9 (off 30/8–2/9). Checked against published notices of the schedule (25/11/2026): all days match.
     /// </summary>
     public static readonly OfficialSchedule Year2025 = new(
         2025,
@@ -167,7 +245,7 @@ public static class OfficialSchedules
             new(2025, 9, 1), new(2025, 9, 2),
         ],
         [new(2025, 4, 26)],
-        "Lịch nghỉ lễ, Tết năm 2025 của cán bộ, công chức, viên chức (Bộ Nội vụ)");
+        "Công văn 8726/VPCP-KGVX ngày 26/11/2024 (Thủ tướng đồng ý lịch nghỉ Tết và các dịp lễ năm 2025), Bộ LĐTBXH thông báo");
 
     /// <summary>
     /// 2026 (Thông báo 9441/TB-BNV, 16/10/2025): 1/1; Tết 16–20/02 (off 14–22/02); Giỗ Tổ Sun 26/4 → Mon 27/4;

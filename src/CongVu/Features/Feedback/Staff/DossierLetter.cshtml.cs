@@ -12,7 +12,7 @@ namespace CongVu.Features.Feedback.Staff;
 
 /// <summary>The apology-and-new-date letter for one dossier (Nghị định 118/2025/NĐ-CP): reset the date once, then download the DOCX.</summary>
 [Authorize(Policy = FeedbackPolicies.Read)]
-public sealed class DossierLetterModel(AppDbContext db, OrgTree orgTree, IAuthorizationService authz, AuditLog audit, TimeProvider time) : PageModel
+public sealed class DossierLetterModel(AppDbContext db, OrgTree orgTree, IAuthorizationService authz, AuditLog audit, TimeProvider time, Schedules.WorkingCalendarProvider calendars) : PageModel
 {
     public const string DocxType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
@@ -64,7 +64,7 @@ public sealed class DossierLetterModel(AppDbContext db, OrgTree orgTree, IAuthor
             return Page();
         }
 
-        if (DossierApology.Reset(Dossier, Today, ExtraDays.Value, Reason ?? string.Empty, number, now, FeedbackService.Calendar) is { } error)
+        if (DossierApology.Reset(Dossier, Today, ExtraDays.Value, Reason ?? string.Empty, number, now, Calendar) is { } error)
         {
             ModelState.AddModelError(string.Empty, error);
             return Page();
@@ -91,12 +91,15 @@ public sealed class DossierLetterModel(AppDbContext db, OrgTree orgTree, IAuthor
 
         var tree = await orgTree.GetAsync(ct);
         var commune = tree.CommuneOf(Dossier.OrgUnitId);
-        var letter = DossierApology.LetterFor(Dossier, commune?.Name ?? "Xã", FeedbackService.Calendar);
+        var letter = DossierApology.LetterFor(Dossier, commune?.Name ?? "Xã", Calendar);
         return File(DossierApology.Docx(letter), DocxType, $"phieu-xin-loi-{Infrastructure.Text.VietnameseText.Slug(Dossier.Code)}.docx");
     }
 
+    private Rules.WorkingDayCalendar Calendar { get; set; } = Rules.WorkingDayCalendar.Default;
+
     private async Task<bool> LoadAsync(int id, CancellationToken ct)
     {
+        Calendar = await calendars.GetAsync(ct);
         var dossier = await db.Set<Dossier>().FirstOrDefaultAsync(d => d.Id == id, ct);
         if (dossier is null)
         {
@@ -105,8 +108,8 @@ public sealed class DossierLetterModel(AppDbContext db, OrgTree orgTree, IAuthor
 
         Dossier = dossier;
         Today = VietnamTime.Today(time);
-        LatestApologyDay = Rules.DossierTimeliness.LatestApologyDay(dossier.DueOn, FeedbackService.Calendar);
-        Refusal = DossierApology.WhyNot(dossier, Today, FeedbackService.Calendar);
+        LatestApologyDay = Rules.DossierTimeliness.LatestApologyDay(dossier.DueOn, Calendar);
+        Refusal = DossierApology.WhyNot(dossier, Today, Calendar);
         CanHandle = (await authz.AuthorizeAsync(User, FeedbackPolicies.Handle)).Succeeded;
         return true;
     }

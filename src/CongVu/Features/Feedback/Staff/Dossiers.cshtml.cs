@@ -19,7 +19,7 @@ namespace CongVu.Features.Feedback.Staff;
 [Authorize(Policy = FeedbackPolicies.Read)]
 [RequestSizeLimit(5 * 1024 * 1024)]
 [RequestFormLimits(MultipartBodyLengthLimit = 5 * 1024 * 1024)]
-public sealed class DossiersModel(AppDbContext db, OrgTree orgTree, IAuthorizationService authz, AuditLog audit, TimeProvider time) : PageModel
+public sealed class DossiersModel(AppDbContext db, OrgTree orgTree, IAuthorizationService authz, AuditLog audit, TimeProvider time, Schedules.WorkingCalendarProvider calendars) : PageModel
 {
     public sealed record RateRow(string Key, int Early, int OnTime, int Late, int Pending, decimal? Rate);
 
@@ -202,9 +202,13 @@ public sealed class DossiersModel(AppDbContext db, OrgTree orgTree, IAuthorizati
         return (rows, problems);
     }
 
+    /// <summary>The working-day calendar from the stored schedules.</summary>
+    public WorkingDayCalendar Calendar { get; private set; } = WorkingDayCalendar.Default;
+
     private async Task LoadAsync(CancellationToken ct)
     {
         Today = VietnamTime.Today(time);
+        Calendar = await calendars.GetAsync(ct);
         CanImport = (await authz.AuthorizeAsync(User, FeedbackPolicies.Handle)).Succeeded;
         var from = new DateOnly(Today.Year, 1, 1);
         var list = await db.Set<Dossier>().AsNoTracking().Where(d => d.ReceivedOn >= from).ToListAsync(ct);
@@ -219,6 +223,6 @@ public sealed class DossiersModel(AppDbContext db, OrgTree orgTree, IAuthorizati
         Total = Rate("Tổng", list);
         ByOfficial = list.GroupBy(d => d.Official ?? "—").OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => Rate(g.Key, g)).ToList();
         ByMonth = list.GroupBy(d => (d.ReturnedOn ?? d.DueOn).ToString("MM/yyyy", CultureInfo.InvariantCulture)).OrderBy(g => g.Key[3..] + g.Key[..2], StringComparer.Ordinal).Select(g => Rate(g.Key, g)).ToList();
-        LateOrAtRisk = list.Where(d => d.ReturnedOn is null && d.DueOn <= FeedbackService.Calendar.AddWorkingDays(today, 1)).OrderBy(d => d.DueOn).Take(100).ToList();
+        LateOrAtRisk = list.Where(d => d.ReturnedOn is null && d.DueOn <= Calendar.AddWorkingDays(today, 1)).OrderBy(d => d.DueOn).Take(100).ToList();
     }
 }

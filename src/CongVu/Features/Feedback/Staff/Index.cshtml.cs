@@ -9,7 +9,7 @@ namespace CongVu.Features.Feedback.Staff;
 
 /// <summary>The feedback inbox of the user's subtree (the scope filter does the limiting); ?xem=qua-han is the escalation view.</summary>
 [Authorize(Policy = FeedbackPolicies.Read)]
-public sealed class IndexModel(AppDbContext db, TimeProvider time) : PageModel
+public sealed class IndexModel(AppDbContext db, TimeProvider time, Schedules.WorkingCalendarProvider calendars) : PageModel
 {
     public sealed record Row(int Id, string Code, FeedbackKind Kind, FeedbackChannel Channel, string? Subject, string Excerpt, DateOnly ReceivedOn, DateOnly DueOn, FeedbackStatus Status, bool Overdue, int DaysLate, string Unit);
 
@@ -26,6 +26,7 @@ public sealed class IndexModel(AppDbContext db, TimeProvider time) : PageModel
     {
         Today = VietnamTime.Today(time);
         var today = Today;
+        var calendar = await calendars.GetAsync(ct);
         // Moderated items leave every list but the "hidden" one; they are never deleted.
         var query = db.Set<FeedbackItem>().AsNoTracking().Where(f => f.Hidden == (View == "an"));
         query = View switch
@@ -44,7 +45,7 @@ public sealed class IndexModel(AppDbContext db, TimeProvider time) : PageModel
         Rows = items.Select(f =>
         {
             var overdue = f.Status == FeedbackStatus.Answered ? f.AnsweredOn > f.DueOn : today > f.DueOn;
-            var late = overdue ? FeedbackService.Calendar.WorkingDaysBetween(f.DueOn, f.AnsweredOn ?? today) : 0;
+            var late = overdue ? calendar.WorkingDaysBetween(f.DueOn, f.AnsweredOn ?? today) : 0;
             return new Row(f.Id, f.TrackingCode, f.Kind, f.Channel, f.SubjectText, f.Text.Length > 120 ? f.Text[..120] + "…" : f.Text, f.ReceivedOn, f.DueOn, f.Status, overdue, late, f.Unit);
         }).ToList();
         if (EscalationView)
