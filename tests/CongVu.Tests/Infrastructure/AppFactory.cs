@@ -53,6 +53,8 @@ public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         // Every test request comes from the same address; the limits themselves are tested with their own factory.
         builder.UseSetting("RateLimits:SignInPerMinute", "100000");
         builder.UseSetting("RateLimits:PublicFormPerMinute", "100000");
+        // Retention passes would erase seeded data as tests move the clock; RetentionTests run the pass explicitly.
+        builder.UseSetting("Retention:Enabled", "false");
         builder.ConfigureServices(services =>
         {
             services.RemoveAll<TimeProvider>();

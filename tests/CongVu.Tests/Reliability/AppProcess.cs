@@ -118,6 +118,8 @@ public sealed class AppProcess : IAsyncDisposable
         psi.Environment["RateLimits__SignInPerMinute"] = "100000";
         psi.Environment["RateLimits__PublicFormPerMinute"] = "100000";
         psi.Environment["Logging__LogLevel__Default"] = "Error";
+        // The harness signs in as an administrator with a password only; 2FA enforcement has its own tests.
+        psi.Environment["Security__RequireTwoFactorForRoles"] = "none";
         if (address is not null)
         {
             psi.Environment["ASPNETCORE_URLS"] = address.ToString();

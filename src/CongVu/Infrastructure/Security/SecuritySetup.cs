@@ -68,6 +68,7 @@ public static class SecuritySetup
 
         services.AddScoped<AccessScope>();
         services.AddSingleton(TwoFactorRequirement.From(config));
+        services.AddDataRights(config);
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
