@@ -16,6 +16,7 @@ public sealed class TwoFactorAppFactory : AppFactory
     {
         base.ConfigureWebHost(builder);
         builder.UseSetting("Security:RequireTwoFactorInDemo", "true");
+        builder.UseSetting("Security:RequireTwoFactorForRoles", "admin,committee");
     }
 }
 

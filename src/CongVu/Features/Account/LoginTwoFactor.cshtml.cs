@@ -57,8 +57,10 @@ public sealed class LoginTwoFactorModel(SignInManager<AppUser> signIn, UserManag
 
         var code = Input.Code.Replace(" ", string.Empty, StringComparison.Ordinal).Replace("-", string.Empty, StringComparison.Ordinal);
         var isTotp = code.Length == Totp.Digits && code.All(char.IsAsciiDigit);
+        // Identity checks lockout for authenticator codes only; a locked account must not go on trying recovery codes.
         var result = isTotp
             ? await signIn.TwoFactorAuthenticatorSignInAsync(code, RememberMe, rememberClient: false)
+            : await users.IsLockedOutAsync(user) ? Microsoft.AspNetCore.Identity.SignInResult.LockedOut
             : await signIn.TwoFactorRecoveryCodeSignInAsync(Input.Code.Trim());
         if (!isTotp && !result.Succeeded && !result.IsLockedOut)
         {
