@@ -87,8 +87,10 @@ public sealed class RetentionService(IServiceProvider services, RetentionOptions
             return;
         }
 
+        // A first pass soon after start, so an app restarted more often than daily still applies retention.
+        await Task.Delay(TimeSpan.FromMinutes(5), time, stoppingToken);
         using var timer = new PeriodicTimer(TimeSpan.FromHours(Math.Max(options.IntervalHours, 0.01)), time);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
+        do
         {
             try
             {
@@ -102,6 +104,7 @@ public sealed class RetentionService(IServiceProvider services, RetentionOptions
                 log.LogError(e, "Retention pass failed");
             }
         }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 }
 
