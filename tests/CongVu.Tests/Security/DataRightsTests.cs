@@ -3,6 +3,7 @@ using System.Text.Json;
 using CongVu.Features.Feedback;
 using CongVu.Features.Feedback.DataSubject;
 using CongVu.Features.Organisation.Demo;
+using CongVu.Features.Organisation.Import;
 using CongVu.Features.Portal.Visits;
 using CongVu.Infrastructure.Security;
 using CongVu.Tests.Infrastructure;
@@ -136,6 +137,29 @@ public sealed class DataRightsTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.True(report.VisitSalts >= 1);
         Assert.False(await db.Set<PortalVisitSalt>().AnyAsync(s => s.Day == today.AddDays(-30), ct));
         Assert.True(await db.Set<PortalVisitSalt>().AnyAsync(s => s.Day == today.AddDays(-1).AddYears(5), ct));
+    }
+
+    [Fact]
+    public async Task Retention_DropsOldImportFilesAndUnfinishedBatches_KeepsRecentOnes()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var scope = app.SystemScope(out var db);
+        var unit = await db.OrgUnits.Where(u => u.Code == DemoPlanBuilder.NewCommitteeCode).Select(u => u.Id).FirstAsync(ct);
+        var now = app.Time.GetUtcNow().UtcDateTime;
+        ImportBatch Batch(ImportState state, int daysAgo) => new() { OrgUnitId = unit, FileName = "retention-" + Guid.NewGuid().ToString("N") + ".xlsx", FileSize = 3, Content = [1, 2, 3], ProblemsJson = "[]", State = state, CreatedAt = now.AddDays(-daysAgo) };
+        var oldImported = Batch(ImportState.Imported, 40);
+        var oldCancelled = Batch(ImportState.Cancelled, 40);
+        var recent = Batch(ImportState.Imported, 3);
+        db.AddRange(oldImported, oldCancelled, recent);
+        await db.SaveChangesAsync(ct);
+
+        var report = await scope.ServiceProvider.GetRequiredService<RetentionRunner>().RunAsync(dryRun: false, ct);
+
+        Assert.True(report.ImportFiles >= 1 && report.ImportBatches >= 1);
+        var left = await db.Set<ImportBatch>().AsNoTracking().Where(b => b.FileName.StartsWith("retention-")).ToListAsync(ct);
+        Assert.Null(left.Single(b => b.Id == oldImported.Id).Content);
+        Assert.DoesNotContain(left, b => b.Id == oldCancelled.Id);
+        Assert.NotNull(left.Single(b => b.Id == recent.Id).Content);
     }
 
     private async Task<string> FileAsync(bool answered)
