@@ -26,6 +26,7 @@ public static class AppCommands
             "verify-audit" => await VerifyAuditAsync(app),
             "backup" => await BackupAsync(app, opts),
             "restore" => await RestoreAsync(app, opts),
+            "retention" => await Security.RetentionCommand.RunAsync(app, opts.ContainsKey("dry-run")),
             "help" or "--help" => Help(),
             _ => Unknown(command),
         };
@@ -173,7 +174,7 @@ public static class AppCommands
 
     private static int Help()
     {
-        Console.WriteLine("Commands: migrate | create-admin --user U --unit CODE [--kind K] --password P [--name N] | verify-audit | backup [--to FILE] | restore --from FILE");
+        Console.WriteLine("Commands: migrate | create-admin --user U --unit CODE [--kind K] --password P [--name N] | verify-audit | backup [--to FILE] | restore --from FILE | retention [--dry-run]");
         return 0;
     }
 

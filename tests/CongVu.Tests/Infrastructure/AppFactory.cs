@@ -53,6 +53,10 @@ public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         // Every test request comes from the same address; the limits themselves are tested with their own factory.
         builder.UseSetting("RateLimits:SignInPerMinute", "100000");
         builder.UseSetting("RateLimits:PublicFormPerMinute", "100000");
+        // Retention passes would erase seeded data as tests move the clock; RetentionTests run the pass explicitly.
+        builder.UseSetting("Retention:Enabled", "false");
+        // Tests sign in with passwords only; TwoFactorTests switch the 2FA requirement back on.
+        builder.UseSetting("Security:RequireTwoFactorForRoles", "none");
         builder.ConfigureServices(services =>
         {
             services.RemoveAll<TimeProvider>();

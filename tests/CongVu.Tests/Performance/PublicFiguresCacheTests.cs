@@ -1,7 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using CongVu.Tests.Infrastructure;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace CongVu.Tests.Performance;
 
@@ -56,13 +55,5 @@ public class PublicFiguresCacheTests(QueryCountingAppFactory app) : IClassFixtur
         return json.GetProperty("partyMembers").GetInt32();
     }
 
-    private async Task<int> CountAsync(HttpClient client, string url)
-    {
-        var tag = Guid.NewGuid().ToString("N");
-        using var request = new HttpRequestMessage(HttpMethod.Get, url);
-        request.Headers.Add(CommandCounter.Header, tag);
-        var response = await client.SendAsync(request, TestContext.Current.CancellationToken);
-        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
-        return app.Services.GetRequiredService<CommandCounter>().Counts.GetValueOrDefault(tag);
-    }
+    private Task<int> CountAsync(HttpClient client, string url) => app.CountQueriesAsync(client, url);
 }

@@ -56,6 +56,17 @@ public sealed class QueryCountingAppFactory : AppFactory
             services.ConfigureDbContext<PostgresAppDbContext>((sp, o) => o.AddInterceptors(sp.GetRequiredService<CommandCounter>()));
         });
     }
+
+    /// <summary>GETs the page (which must answer 200) and returns the SQL commands that request ran.</summary>
+    public async Task<int> CountQueriesAsync(HttpClient client, string url)
+    {
+        var tag = Guid.NewGuid().ToString("N");
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        request.Headers.Add(CommandCounter.Header, tag);
+        var response = await client.SendAsync(request, TestContext.Current.CancellationToken);
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        return Services.GetRequiredService<CommandCounter>().Counts.GetValueOrDefault(tag);
+    }
 }
 
 /// <summary>The main staff pages run a fixed, small number of queries however many rows they show: no N+1.</summary>
@@ -95,13 +106,5 @@ public class QueryCountTests(QueryCountingAppFactory app) : IClassFixture<QueryC
         Assert.InRange(await CountAsync(client, $"/staff/people/{id}"), 1, 7);
     }
 
-    private async Task<int> CountAsync(HttpClient client, string url)
-    {
-        var tag = Guid.NewGuid().ToString("N");
-        using var request = new HttpRequestMessage(HttpMethod.Get, url);
-        request.Headers.Add(CommandCounter.Header, tag);
-        var response = await client.SendAsync(request, TestContext.Current.CancellationToken);
-        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
-        return app.Services.GetRequiredService<CommandCounter>().Counts.GetValueOrDefault(tag);
-    }
+    private Task<int> CountAsync(HttpClient client, string url) => app.CountQueriesAsync(client, url);
 }

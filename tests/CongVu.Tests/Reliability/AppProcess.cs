@@ -118,6 +118,11 @@ public sealed class AppProcess : IAsyncDisposable
         psi.Environment["RateLimits__SignInPerMinute"] = "100000";
         psi.Environment["RateLimits__PublicFormPerMinute"] = "100000";
         psi.Environment["Logging__LogLevel__Default"] = "Error";
+        // The harness signs in as an administrator with a password only; 2FA enforcement has its own tests.
+        psi.Environment["Security__RequireTwoFactorForRoles"] = "none";
+        // The harness submits the public form at machine speed and wants visit counters flushed between kills.
+        psi.Environment["Feedback__MinFillSeconds"] = "0";
+        psi.Environment["Portal__FlushSeconds"] = "1";
         if (address is not null)
         {
             psi.Environment["ASPNETCORE_URLS"] = address.ToString();

@@ -59,6 +59,12 @@ public sealed class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUse
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/staff");
         }
 
+        if (result.RequiresTwoFactor)
+        {
+            var query = QueryString.Create(new KeyValuePair<string, string?>[] { new("ReturnUrl", Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/staff"), new("RememberMe", Input.RememberMe ? "true" : "false") });
+            return LocalRedirect(LoginTwoFactorModel.Path + query.ToUriComponent());
+        }
+
         if (result.IsLockedOut)
         {
             ModelState.AddModelError(string.Empty, l["Login.LockedOut"]);

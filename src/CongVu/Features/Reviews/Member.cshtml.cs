@@ -16,7 +16,7 @@ namespace CongVu.Features.Reviews;
 
 /// <summary>One member's review: evidence, self-assessment, the cell's appraisal and the committee's decision.</summary>
 [Authorize(Policy = Policies.RegistryRead)]
-public sealed class MemberModel(AppDbContext db, OrgTree tree, AuditLog audit, TimeProvider time) : PageModel
+public sealed class MemberModel(AppDbContext db, OrgTree tree, AuditLog audit, TimeProvider time, DisciplineNotes notes) : PageModel
 {
     public sealed class DecisionInput
     {
@@ -81,6 +81,8 @@ public sealed class MemberModel(AppDbContext db, OrgTree tree, AuditLog audit, T
     public List<RatingDecision> History { get; private set; } = [];
 
     public List<DisciplineRecord> Discipline { get; private set; } = [];
+
+    public string ReasonOf(DisciplineRecord record) => notes.Reveal(record.Reason);
 
     public Pledge? Pledge { get; private set; }
 
@@ -302,7 +304,7 @@ public sealed class MemberModel(AppDbContext db, OrgTree tree, AuditLog audit, T
             return Page();
         }
 
-        var record = new DisciplineRecord { PersonId = person, OrgUnitId = Member!.CellId, Level = NewDiscipline.Level, DecidedOn = day, Reason = NewDiscipline.Reason!.Trim(), DutyRelated = NewDiscipline.DutyRelated, RecordedAt = time.GetUtcNow().UtcDateTime, RecordedBy = User.Identity?.Name };
+        var record = new DisciplineRecord { PersonId = person, OrgUnitId = Member!.CellId, Level = NewDiscipline.Level, DecidedOn = day, Reason = notes.Protect(NewDiscipline.Reason!.Trim()), DutyRelated = NewDiscipline.DutyRelated, RecordedAt = time.GetUtcNow().UtcDateTime, RecordedBy = User.Identity?.Name };
         db.Add(record);
         await db.SaveChangesAsync(ct);
         audit.Record("discipline.record", "discipline", record.Id, record.OrgUnitId, null, new { record.Level, record.DecidedOn, record.DutyRelated });

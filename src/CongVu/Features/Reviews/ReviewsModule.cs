@@ -8,7 +8,7 @@ namespace CongVu.Features.Reviews;
 public static class ReviewsModule
 {
     public static IServiceCollection AddReviews(this IServiceCollection services) =>
-        services.AddScoped<IPublicFigures, RatingFigures>();
+        services.AddScoped<IPublicFigures, RatingFigures>().AddSingleton<DisciplineNotes>();
 
     public static IEndpointRouteBuilder MapReviews(this IEndpointRouteBuilder app) => app;
 
@@ -70,7 +70,7 @@ public static class ReviewsModule
         builder.Entity<DisciplineRecord>(e =>
         {
             e.HasIndex(d => new { d.PersonId, d.DecidedOn });
-            e.Property(d => d.Reason).HasMaxLength(1000);
+            e.Property(d => d.Reason).HasMaxLength(6000);
             e.Property(d => d.RecordedBy).HasMaxLength(200);
         });
         builder.Entity<OrgRating>(e =>
@@ -89,7 +89,8 @@ public static class ReviewsModule
     }
 
     /// <summary>Reference data every installation needs; idempotent, runs at every start.</summary>
-    public static Task SeedReferenceAsync(IServiceProvider services, CancellationToken ct) => Task.CompletedTask;
+    public static Task SeedReferenceAsync(IServiceProvider services, CancellationToken ct) =>
+        services.GetRequiredService<DisciplineNotes>().EncryptExistingAsync(services.GetRequiredService<AppDbContext>(), ct);
 
     /// <summary>Demo data for the demo commune; idempotent, runs at every start in demo mode after the registry is seeded.</summary>
     public static Task SeedDemoAsync(IServiceProvider services, CancellationToken ct) => CycleDemo.SeedAsync(services, ct);

@@ -48,4 +48,7 @@ public static class AppClaims
     public const string OrgUnit = "cv:unit";
     public const string Person = "cv:person";
     public const string DisplayName = "cv:name";
+
+    /// <summary>Present when the user has enrolled an authenticator app.</summary>
+    public const string TwoFactor = "cv:2fa";
 }

@@ -34,9 +34,11 @@ public static class SecuritySetup
                 o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
                 o.Lockout.AllowedForNewUsers = true;
                 o.User.RequireUniqueEmail = false;
+                o.Tokens.AuthenticatorTokenProvider = TimeProviderAuthenticatorTokenProvider.Name;
             })
             .AddEntityFrameworkStores<AppDbContext>()
             .AddDefaultTokenProviders()
+            .AddTokenProvider<TimeProviderAuthenticatorTokenProvider>(TimeProviderAuthenticatorTokenProvider.Name)
             .AddErrorDescriber<VietnameseIdentityErrors>()
             .AddClaimsPrincipalFactory<AppClaimsFactory>();
 
@@ -65,6 +67,8 @@ public static class SecuritySetup
             .AddPolicy(Policies.NewsEdit, p => p.RequireRole(Roles.Editor, Roles.Admin));
 
         services.AddScoped<AccessScope>();
+        services.AddSingleton(TwoFactorRequirement.From(config));
+        services.AddDataRights(config);
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -120,8 +124,46 @@ public static class SecuritySetup
                 }
             }
 
+            if (MustEnrolFirst(ctx))
+            {
+                if (ctx.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))
+                {
+                    ctx.Response.StatusCode = StatusCodes.Status403Forbidden;
+                }
+                else
+                {
+                    ctx.Response.Redirect(TwoFactorEnrolmentPath + "?batbuoc=1");
+                }
+
+                return;
+            }
+
             await next(ctx);
         });
+
+    public const string TwoFactorEnrolmentPath = "/tai-khoan/xac-thuc-hai-buoc";
+
+    /// <summary>A user of a role that must use 2FA but has not enrolled reaches only the enrolment page and the anonymous pages (sign-out among them).</summary>
+    private static bool MustEnrolFirst(HttpContext ctx)
+    {
+        var user = ctx.User;
+        if (user.Identity?.IsAuthenticated != true || user.HasClaim(c => c.Type == AppClaims.TwoFactor))
+        {
+            return false;
+        }
+
+        if (!ctx.RequestServices.GetRequiredService<TwoFactorRequirement>().AppliesTo(user))
+        {
+            return false;
+        }
+
+        if (ctx.Request.Path.StartsWithSegments(TwoFactorEnrolmentPath, StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        return ctx.GetEndpoint()?.Metadata.GetMetadata<IAllowAnonymous>() is null;
+    }
 
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) =>
         app.Use((ctx, next) =>
@@ -144,6 +186,10 @@ public sealed class AppClaimsFactory(UserManager<AppUser> users, RoleManager<Ide
         var identity = await base.GenerateClaimsAsync(user);
         identity.AddClaim(new Claim(AppClaims.OrgUnit, user.OrgUnitId.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         identity.AddClaim(new Claim(AppClaims.DisplayName, user.DisplayName));
+        if (user.TwoFactorEnabled)
+        {
+            identity.AddClaim(new Claim(AppClaims.TwoFactor, "1"));
+        }
         if (user.PersonId is int personId)
         {
             identity.AddClaim(new Claim(AppClaims.Person, personId.ToString(System.Globalization.CultureInfo.InvariantCulture)));

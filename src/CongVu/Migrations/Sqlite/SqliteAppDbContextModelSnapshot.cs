@@ -2352,7 +2352,7 @@ namespace CongVu.Migrations.Sqlite
 
                     b.Property<string>("Reason")
                         .IsRequired()
-                        .HasMaxLength(1000)
+                        .HasMaxLength(6000)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("RecordedAt")
