@@ -116,10 +116,11 @@ public static class DossierApology
             // Header: the issuing body and number on the left, the national title and place-date on the right.
             var header = new Table(
                 new TableProperties(
+                    // The schema's order: width, borders (top, left, bottom, right, inside), then layout.
                     new TableWidth { Width = "5000", Type = TableWidthUnitValues.Pct },
-                    new TableLayout { Type = TableLayoutValues.Fixed },
-                    new TableBorders(new TopBorder { Val = BorderValues.None }, new BottomBorder { Val = BorderValues.None }, new LeftBorder { Val = BorderValues.None },
-                        new RightBorder { Val = BorderValues.None }, new InsideHorizontalBorder { Val = BorderValues.None }, new InsideVerticalBorder { Val = BorderValues.None })),
+                    new TableBorders(new TopBorder { Val = BorderValues.None }, new LeftBorder { Val = BorderValues.None }, new BottomBorder { Val = BorderValues.None },
+                        new RightBorder { Val = BorderValues.None }, new InsideHorizontalBorder { Val = BorderValues.None }, new InsideVerticalBorder { Val = BorderValues.None }),
+                    new TableLayout { Type = TableLayoutValues.Fixed }),
                 new TableGrid(new GridColumn { Width = "3600" }, new GridColumn { Width = "5760" }),
                 new TableRow(
                     Cell(3600,
