@@ -267,7 +267,7 @@ public sealed partial class Runner(BenchOptions o)
             Title = "raw ADO.NET single-row insert over HTTP (baseline only)",
             BaselineTitle = "—",
             Goal = Goal.None,
-            Note = "Baseline of the citizen-feedback scenario (feedback module not built yet); SQLite WAL synchronous=FULL, a connection per request.",
+            Note = "The raw insert over HTTP with wrk (64 connections); the feedback scenario compares with the same insert driven as a form flow. SQLite WAL synchronous=FULL, a connection per request.",
         };
         ado.App = await MeasureWrkAsync(_baseline!, "/ado", script: _postScript);
         ado.Judge();
@@ -538,7 +538,7 @@ public sealed partial class Runner(BenchOptions o)
         // Last: at this scale the home page queues work that would still be running during the next scenario.
         var home = await PairAsync("home-province", "public home page / (lists up to 50 communes)", app, "/", null, "/page", "bare Razor page",
             new Goal("≥ 0.5, p99 < 20 ms", MinRatio: 0.5, MaxP99Ms: 20), acceptEncoding: true, scale: "province");
-        home.Note = "Each request counts the roll of each listed commune with its own query (50 queries per page); under 64 connections requests wait longer than wrk's 5 s timeout.";
+        home.Note = "The rolls of the listed communes come from one grouped query, kept in the figures cache until a write or a minute passes.";
         var peak = _report.Scenarios.Where(x => x.Scale == "province" && x.App is { Target: "CongVu" }).Select(x => x.App!.PeakRssMb).DefaultIfEmpty(0).Max();
         var mem = new Scenario { Id = "memory-province", Title = "peak RSS during the province-scale load", Scale = "province", Value = peak, Unit = "MB", Goal = new Goal("< 250 MB (commune goal, for reference)", MaxValue: 250) };
         mem.Judge();
@@ -549,8 +549,8 @@ public sealed partial class Runner(BenchOptions o)
     {
         (string Id, string Title, string Goal, string Why)[] todo =
         [
-            ("dashboards", "province / national dashboards on PostgreSQL, national data", "≤ 2× hand-written SQL, < 500 ms", "module not built (dashboards, issue 7); PostgreSQL run and national generator not wired"),
-            ("yearly-report", "yearly report generation (DOCX + XLSX)", "< 2 s", "module not built (the yearly report, issue 7)"),
+            ("dashboards", "province / national dashboards on PostgreSQL, national data", "≤ 2× hand-written SQL, < 500 ms", "scenario not written yet: the dashboards exist (/staff/chi-tieu) but the PostgreSQL run, the national generator and the hand-written SQL baseline are not wired"),
+            ("yearly-report", "yearly report generation (DOCX + XLSX)", "< 2 s", "scenario not written yet: the reports exist (/staff/reports); a timed issue of the term report is the next scenario"),
         ];
         foreach (var (id, title, goal, why) in todo)
         {

@@ -32,6 +32,14 @@ public static class ReportNarrative
 
         var first = years[0];
         string Trend(string key) => $"{first.Get(key).Text} (năm {first.Year}) → {last.Get(key).Text} (năm {last.Year})";
+
+        // Investment and production are yearly flows: the term's figure is their sum over the years with data.
+        string Total(string key)
+        {
+            var known = years.Select(y => y.Get(key)).Where(v => v.Value is not null).ToList();
+            return known.Count == 0 ? FigureValue.Missing : ReportFigures.Format(known.Sum(v => v.Value!.Value), known[0].Def);
+        }
+
         return
         [
             ("I. KHÁI QUÁT TÌNH HÌNH", $"Nhiệm kỳ {termName}. " + organisation),
@@ -39,7 +47,7 @@ public static class ReportNarrative
                 $"Thu nhập bình quân đầu người: {Trend("incomePerCapita")} triệu đồng/người/năm.\n" +
                 $"Hộ nghèo: {F("poorHouseholds")} hộ, tỷ lệ {F("poorHouseholdRate")} (năm {last.Year}).\n" +
                 $"Tỷ lệ hộ gia đình văn hóa: {F("culturalFamilyRate")}.\n" +
-                $"Tổng vốn đầu tư phát triển: {F("investmentTotal")} tỷ đồng; tổng giá trị sản xuất: {F("productionValue")} tỷ đồng.\n" +
+                $"Tổng vốn đầu tư phát triển cả nhiệm kỳ: {Total("investmentTotal")} tỷ đồng; tổng giá trị sản xuất cả nhiệm kỳ: {Total("productionValue")} tỷ đồng.\n" +
                 $"Xây dựng nông thôn mới: {last.NtmStatus ?? FigureValue.Missing}."),
             ("III. CÔNG TÁC XÂY DỰNG ĐẢNG",
                 $"Tỷ lệ đăng ký làm theo gương Bác năm {last.Year}: {F("pledgeRate")}."),

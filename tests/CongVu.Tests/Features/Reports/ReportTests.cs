@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using System.Text.RegularExpressions;
 using AngleSharp.Dom;
 using CongVu.Features.Organisation;
 using CongVu.Features.Organisation.Demo;
@@ -179,6 +180,12 @@ public class ReportTests(AppFactory app) : IClassFixture<AppFactory>
 
         Assert.Equal("286", rows.Single(r => r[0] == "Tổng số đảng viên")[^1]);
         var text = DocxText(docx);
+        // The term's investment and production are summed over its years (the seed: more than 460 and about 3,170 billion).
+        var vi = CultureInfo.GetCultureInfo("vi-VN");
+        var investment = decimal.Parse(Regex.Match(text, @"Tổng vốn đầu tư phát triển cả nhiệm kỳ: ([\d.,]+) tỷ đồng").Groups[1].Value, vi);
+        var production = decimal.Parse(Regex.Match(text, @"tổng giá trị sản xuất cả nhiệm kỳ: ([\d.,]+) tỷ đồng").Groups[1].Value, vi);
+        Assert.True(investment > 460, $"five-year investment {investment}");
+        Assert.InRange(production, 3100m, 3250m);
         Assert.Contains("Nông thôn mới năm 2020: Bộ tiêu chí xã nông thôn mới giai đoạn 2016–2020: đạt 19/19 tiêu chí", text, StringComparison.Ordinal);
         Assert.Contains("Hiếu Trung, ngày 20 tháng 6 năm 2020", text, StringComparison.Ordinal);
         Assert.Contains("nhiệm kỳ 2015–2020", text, StringComparison.Ordinal);
