@@ -2,7 +2,6 @@ using System.Globalization;
 using CongVu.Features.Households;
 using CongVu.Features.Organisation;
 using CongVu.Infrastructure.Data;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace CongVu.Features.Indicators;
@@ -40,7 +39,11 @@ public sealed class IndicatorBoard(AppDbContext db, OrgTree tree, HouseholdStats
     public async Task<IReadOnlyList<IndicatorDefinition>> CatalogueAsync(CancellationToken ct) =>
         (await db.Set<IndicatorDefinition>().AsNoTracking().ToListAsync(ct)).OrderBy(d => d.SortOrder).ThenBy(d => d.Code, StringComparer.Ordinal).ToList();
 
-    public async Task<IReadOnlyList<IndicatorReading>> ReadAsync(OrgNode unit, int year, CancellationToken ct)
+    public Task<IReadOnlyList<IndicatorReading>> ReadAsync(OrgNode unit, int year, CancellationToken ct) =>
+        ReadAsync(unit, year, null, ct);
+
+    /// <summary>As above, reusing a public summary the caller already computed for the same commune and year.</summary>
+    public async Task<IReadOnlyList<IndicatorReading>> ReadAsync(OrgNode unit, int year, Dictionary<string, object?>? knownSummary, CancellationToken ct)
     {
         var snap = await tree.GetAsync(ct);
         var catalogue = (await CatalogueAsync(ct)).Where(d => unit.Kind != OrgUnitKind.Hamlet || d.Scope == IndicatorScope.Hamlet).ToList();
@@ -50,7 +53,7 @@ public sealed class IndicatorBoard(AppDbContext db, OrgTree tree, HouseholdStats
         var values = await db.Set<IndicatorValue>().AsNoTracking().Where(v => units.Contains(v.OrgUnitId) && v.Year == year).ToListAsync(ct);
         var targets = await db.Set<IndicatorTarget>().AsNoTracking().Where(t => units.Contains(t.OrgUnitId) && t.Year == year).ToListAsync(ct);
         var summary = unit.Kind == OrgUnitKind.Commune && catalogue.Any(d => IndicatorCodes.FromSummary.Contains(d.Code))
-            ? await SummaryAsync(unit, year, ct)
+            ? knownSummary ?? await PublicSummaryEndpoints.FiguresForAsync(unit.Code, year, tree, contributors, time, ct)
             : null;
 
         var result = new List<IndicatorReading>();
@@ -163,12 +166,6 @@ public sealed class IndicatorBoard(AppDbContext db, OrgTree tree, HouseholdStats
     private static T? Prefer<T>(IEnumerable<T> rows, int[] units)
         where T : class, IOrgOwned =>
         rows.OrderBy(r => Array.IndexOf(units, r.OrgUnitId)).FirstOrDefault();
-
-    private async Task<Dictionary<string, object?>?> SummaryAsync(OrgNode commune, int year, CancellationToken ct)
-    {
-        var result = await PublicSummaryEndpoints.GetSummaryAsync(commune.Code, year.ToString(CultureInfo.InvariantCulture), tree, contributors, time, ct);
-        return result.Result is Ok<Dictionary<string, object?>> ok ? ok.Value : null;
-    }
 
     private static decimal? FromSummary(string code, Dictionary<string, object?> summary)
     {

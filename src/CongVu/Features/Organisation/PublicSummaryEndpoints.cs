@@ -28,6 +28,14 @@ public static class PublicSummaryEndpoints
         return request.Problem is { } problem ? problem : TypedResults.Ok(await ComputeAsync(request.Context!, contributors, ct));
     }
 
+    /// <summary>The summary's figures for a commune and year computed afresh, or null when the commune has none for that year.</summary>
+    internal static async Task<Dictionary<string, object?>?> FiguresForAsync(
+        string code, int year, OrgTree tree, IEnumerable<IPublicFigures> contributors, TimeProvider time, CancellationToken ct)
+    {
+        var result = await GetSummaryAsync(code, year.ToString(CultureInfo.InvariantCulture), tree, contributors, time, ct);
+        return result.Result is Ok<Dictionary<string, object?>> ok ? ok.Value : null;
+    }
+
     /// <summary>The same summary, served from the figures cache until a write or a minute passes (the API and the portal).</summary>
     internal static async Task<Results<Ok<Dictionary<string, object?>>, ProblemHttpResult>> GetCachedSummaryAsync(
         [FromQuery] string? commune,

@@ -2,10 +2,7 @@ using System.Globalization;
 using CongVu.Features.Indicators;
 using CongVu.Features.NewCountryside;
 using CongVu.Features.Organisation;
-using CongVu.Infrastructure.Data;
 using CongVu.Infrastructure.Documents;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 
 namespace CongVu.Features.Reports;
 
@@ -89,18 +86,15 @@ public sealed class ReportFigures(OrgTree tree, IEnumerable<IPublicFigures> cont
     public static IEnumerable<FigureDef> All => Party.Concat(Citizens).Concat(SocioEconomic);
 
     /// <summary>The public summary for the commune and year, or an empty dictionary when it has none (year outside the commune's life).</summary>
-    public async Task<Dictionary<string, object?>> SummaryAsync(string communeCode, int year, CancellationToken ct)
-    {
-        var result = await PublicSummaryEndpoints.GetSummaryAsync(communeCode, year.ToString(CultureInfo.InvariantCulture), tree, contributors, time, ct);
-        return result.Result is Ok<Dictionary<string, object?>> ok ? ok.Value! : [];
-    }
+    public async Task<Dictionary<string, object?>> SummaryAsync(string communeCode, int year, CancellationToken ct) =>
+        await PublicSummaryEndpoints.FiguresForAsync(communeCode, year, tree, contributors, time, ct) ?? [];
 
     public async Task<YearFigures> ForYearAsync(OrgNode commune, int year, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(commune);
         var summary = await SummaryAsync(commune.Code, year, ct);
         // Indicators are read exactly as the dashboard reads them, so a report and the dashboard never disagree.
-        var readings = await board.ReadAsync(commune, year, ct);
+        var readings = await board.ReadAsync(commune, year, summary, ct);
         var byCode = readings.Where(r => r.Value is not null).ToDictionary(r => r.Indicator.Code, r => r.Value!.Value, StringComparer.Ordinal);
 
         var values = new List<FigureValue>();
