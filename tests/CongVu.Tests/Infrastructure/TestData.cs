@@ -47,7 +47,7 @@ public static class TestData
         return person.Id;
     }
 
-    private static async Task<OrgUnit> AddUnitAsync(AppDbContext db, OrgUnit? parent, OrgUnitKind kind, string code, string name, int? adminUnitId, DateOnly from)
+    public static async Task<OrgUnit> AddUnitAsync(AppDbContext db, OrgUnit? parent, OrgUnitKind kind, string code, string name, int? adminUnitId, DateOnly from)
     {
         var unit = new OrgUnit { ParentId = parent?.Id, Kind = kind, Code = code, Name = name, SearchName = VietnameseText.Fold(name), AdminUnitId = adminUnitId, ValidFrom = from };
         db.OrgUnits.Add(unit);

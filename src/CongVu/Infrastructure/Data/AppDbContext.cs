@@ -47,6 +47,8 @@ public abstract class AppDbContext : IdentityDbContext<AppUser>
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
+    public DbSet<AppStateEntry> AppState => Set<AppStateEntry>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -141,6 +143,14 @@ public abstract class AppDbContext : IdentityDbContext<AppUser>
             e.HasIndex(a => a.PreviousHash).IsUnique();
             e.HasIndex(a => new { a.EntityType, a.EntityId });
             e.HasIndex(a => new { a.OrgUnitId, a.At });
+        });
+
+        builder.Entity<AppStateEntry>(e =>
+        {
+            e.ToTable("AppState");
+            e.HasKey(a => a.Key);
+            e.Property(a => a.Key).HasMaxLength(80);
+            e.Property(a => a.Value).HasMaxLength(400);
         });
 
         ApplyScope<Person>(builder);

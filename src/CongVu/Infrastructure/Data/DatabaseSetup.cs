@@ -45,7 +45,7 @@ public static class DatabaseSetup
                 throw new InvalidOperationException("Database:Provider is Postgres but Database:ConnectionString is empty.");
             }
 
-            services.AddPooledDbContextFactory<PostgresAppDbContext>(o => o.UseNpgsql(options.ConnectionString).AddInterceptors(versionInterceptor), PoolSize);
+            services.AddPooledDbContextFactory<PostgresAppDbContext>(o => o.UseNpgsql(options.ConnectionString, n => n.UseParameterizedCollectionMode(ScopeListMode)).AddInterceptors(versionInterceptor), PoolSize);
             services.AddScoped<AppDbContext>(sp => Rent<PostgresAppDbContext>(sp));
         }
         else
@@ -60,7 +60,7 @@ public static class DatabaseSetup
                 DefaultTimeout = 30,
             }.ToString();
             var pragmas = new SqlitePragmaInterceptor(options.SqliteSynchronous);
-            services.AddPooledDbContextFactory<SqliteAppDbContext>(o => o.UseSqlite(connection).AddInterceptors(pragmas, versionInterceptor), PoolSize);
+            services.AddPooledDbContextFactory<SqliteAppDbContext>(o => o.UseSqlite(connection, q => q.UseParameterizedCollectionMode(ScopeListMode)).AddInterceptors(pragmas, versionInterceptor), PoolSize);
             services.AddScoped<AppDbContext>(sp => Rent<SqliteAppDbContext>(sp));
         }
 
@@ -69,6 +69,13 @@ public static class DatabaseSetup
 
     /// <summary>Contexts kept for reuse: building one per request cost more CPU than a simple query (docs/performance.md).</summary>
     private const int PoolSize = 256;
+
+    /// <summary>
+    /// A list such as the request's unit ids goes to the database as ONE array parameter (json_each on SQLite,
+    /// = ANY on PostgreSQL): one SQL text whatever the list's length, and no parameter limit to hit when a
+    /// national overseer's scope holds tens of thousands of units (EF's default is one parameter per element).
+    /// </summary>
+    internal const ParameterTranslationMode ScopeListMode = ParameterTranslationMode.Parameter;
 
     // The request's scope is attached on every rent; disposing the scoped context returns it to the pool.
     private static AppDbContext Rent<T>(IServiceProvider sp)

@@ -2886,6 +2886,25 @@ namespace CongVu.Migrations.Postgres
                     b.ToTable("AuditEntries");
                 });
 
+            modelBuilder.Entity("CongVu.Infrastructure.Data.AppStateEntry", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("AppState", (string)null);
+                });
+
             modelBuilder.Entity("CongVu.Infrastructure.Security.AppUser", b =>
                 {
                     b.Property<string>("Id")

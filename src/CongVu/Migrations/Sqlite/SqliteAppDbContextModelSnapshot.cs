@@ -2764,6 +2764,25 @@ namespace CongVu.Migrations.Sqlite
                     b.ToTable("AuditEntries");
                 });
 
+            modelBuilder.Entity("CongVu.Infrastructure.Data.AppStateEntry", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("AppState", (string)null);
+                });
+
             modelBuilder.Entity("CongVu.Infrastructure.Security.AppUser", b =>
                 {
                     b.Property<string>("Id")

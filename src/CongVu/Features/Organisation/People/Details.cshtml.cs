@@ -113,7 +113,7 @@ public sealed class DetailsModel(AppDbContext db, OrgTree tree, AuditLog audit, 
         }
 
         var snap = await tree.GetAsync(ct);
-        TargetCells.AddRange(IndexModel.CellChoices(snap, db.Scope, VietnamTime.Today(time), includeEnded: false));
+        TargetCells.AddRange(IndexModel.CellChoices(snap, db.Scope.UnitIds, VietnamTime.Today(time), includeEnded: false));
         // The person is already found through the scope; a commendation may sit under a predecessor cell.
         Commendations = await db.Set<Initiatives.Commendation>().IgnoreQueryFilters().AsNoTracking().Where(c => c.PersonId == id).OrderByDescending(c => c.DecidedOn).ToListAsync(ct);
         return true;

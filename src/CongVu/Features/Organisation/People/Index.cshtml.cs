@@ -14,6 +14,15 @@ public sealed class IndexModel(AppDbContext db, OrgTree tree, TimeProvider time)
 {
     public const int PageSize = 50;
 
+    /// <summary>
+    /// Past this many matches the list stops counting: a province's or the nation's roll (tens of thousands to
+    /// millions) is narrowed by search or cell, not paged through, and an exact count would scan all of it.
+    /// </summary>
+    public const int CountCap = 1000;
+
+    /// <summary>Above this many cells the cell list gives way to a choice of units (province → commune → cell), so a page never carries thousands of options.</summary>
+    public const int MaxCellChoices = 200;
+
     public static readonly MemberStatus[] StatusFilters =
         [MemberStatus.Active, MemberStatus.ExemptFromActivities, MemberStatus.Suspended, MemberStatus.TransferredOut, MemberStatus.Deceased];
 
@@ -28,12 +37,28 @@ public sealed class IndexModel(AppDbContext db, OrgTree tree, TimeProvider time)
     [BindProperty(SupportsGet = true)]
     public MemberStatus? Status { get; set; }
 
+    /// <summary>Narrows the list to one unit's subtree (a commune's party organisation, say) in large scopes.</summary>
+    [BindProperty(SupportsGet = true, Name = "don-vi")]
+    public int? Unit { get; set; }
+
+    public OrgNode? UnitNode { get; private set; }
+
+    /// <summary>Units to narrow by, shown instead of the cells when there are too many cells.</summary>
+    public List<OrgNode> Units { get; } = [];
+
     [BindProperty(SupportsGet = true, Name = "trang")]
     public int PageNumber { get; set; } = 1;
 
+    /// <summary>Matches, counted up to <see cref="CountCap"/>; see <see cref="TotalIsCapped"/>.</summary>
     public int Total { get; private set; }
 
-    public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
+    /// <summary>More than <see cref="CountCap"/> people match: the page shows "more than" and pages on while pages are full.</summary>
+    public bool TotalIsCapped { get; private set; }
+
+    /// <summary>Known page count; when the total is capped, the last known page (the pager then offers the next one while pages are full).</summary>
+    public int PageCount => TotalIsCapped ? Math.Max(PageNumber, CountCap / PageSize) : Math.Max(1, (Total + PageSize - 1) / PageSize);
+
+    public bool HasNextPage => TotalIsCapped ? Rows.Count == PageSize : PageNumber < PageCount;
 
     public List<OrgNode> Cells { get; } = [];
 
@@ -43,9 +68,39 @@ public sealed class IndexModel(AppDbContext db, OrgTree tree, TimeProvider time)
     {
         var snap = await tree.GetAsync(ct);
         var today = VietnamTime.Today(time);
-        Cells.AddRange(CellChoices(snap, db.Scope, today, includeEnded: true));
+        var scope = db.Scope;
+        int[]? area = null;
+        if (Unit is int unitId && scope.CanSee(unitId) && snap.Find(unitId) is { } unitNode)
+        {
+            UnitNode = unitNode;
+            area = snap.Scope(unitId).Where(scope.CanSee).ToArray();
+        }
+        else
+        {
+            Unit = null;
+        }
+
+        var cells = CellChoices(snap, area ?? scope.UnitIds, today, includeEnded: true).ToList();
+        if (cells.Count > MaxCellChoices && (UnitNode?.Id ?? scope.RootUnitId) is int rootId)
+        {
+            var collation = StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("vi-VN"), false);
+            Units.AddRange(snap.Children(rootId)
+                .Where(n => OrgUnit.IsParty(n.Kind) && n.Kind != OrgUnitKind.PartyCell && scope.CanSee(n.Id))
+                .OrderBy(n => n.IsValidOn(today) ? 0 : 1).ThenBy(n => n.Name, collation));
+        }
+
+        // A unit whose cells hang straight under it still lists them all, however many.
+        if (Units.Count == 0)
+        {
+            Cells.AddRange(cells);
+        }
 
         var people = db.People.AsNoTracking();
+        if (area is not null && Cell is null)
+        {
+            people = people.Where(p => area.Contains(p.OrgUnitId));
+        }
+
         var folded = VietnameseText.Fold(Q);
         if (folded.Length > 0)
         {
@@ -69,8 +124,18 @@ public sealed class IndexModel(AppDbContext db, OrgTree tree, TimeProvider time)
                 || p.Membership.Status == MemberStatus.ExemptFromActivities || p.Membership.Status == MemberStatus.Suspended);
         }
 
-        Total = await people.CountAsync(ct);
-        PageNumber = Math.Clamp(PageNumber, 1, PageCount);
+        Total = await people.Take(CountCap + 1).CountAsync(ct);
+        TotalIsCapped = Total > CountCap;
+        if (TotalIsCapped)
+        {
+            Total = CountCap;
+            PageNumber = Math.Max(PageNumber, 1);
+        }
+        else
+        {
+            PageNumber = Math.Clamp(PageNumber, 1, PageCount);
+        }
+
         var rows = await people
             .OrderBy(p => p.SearchName).ThenBy(p => p.Id)
             .Skip((PageNumber - 1) * PageSize).Take(PageSize)
@@ -94,12 +159,13 @@ public sealed class IndexModel(AppDbContext db, OrgTree tree, TimeProvider time)
             ["q"] = Q,
             ["cell"] = Cell?.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["status"] = Status?.ToString(),
+            ["don-vi"] = Unit?.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["trang"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture),
         }.Where(kv => !string.IsNullOrEmpty(kv.Value))).ToUriComponent() is var qs ? "/staff/people" + qs : "/staff/people";
 
     /// <summary>Party cells the user may see; ended cells (kept for history) after the current ones.</summary>
-    public static IEnumerable<OrgNode> CellChoices(OrgTreeSnapshot snap, AccessScope scope, DateOnly day, bool includeEnded) =>
-        snap.Nodes(scope.UnitIds)
+    public static IEnumerable<OrgNode> CellChoices(OrgTreeSnapshot snap, IEnumerable<int> unitIds, DateOnly day, bool includeEnded) =>
+        snap.Nodes(unitIds)
             .Where(n => n.Kind == OrgUnitKind.PartyCell && (includeEnded || n.IsValidOn(day)))
             .OrderBy(n => n.IsValidOn(day) ? 0 : 1)
             .ThenBy(n => n.SortOrder)

@@ -139,7 +139,7 @@ public sealed class NewModel(AppDbContext db, OrgTree tree, AuditLog audit, Time
     {
         var snap = await tree.GetAsync(ct);
         var today = VietnamTime.Today(time);
-        Cells.AddRange(IndexModel.CellChoices(snap, db.Scope, today, includeEnded: false));
+        Cells.AddRange(IndexModel.CellChoices(snap, db.Scope.UnitIds, today, includeEnded: false));
         Agencies.AddRange(snap.Nodes(db.Scope.UnitIds)
             .Where(n => n.Kind == OrgUnitKind.Agency && n.IsValidOn(today)).OrderBy(n => n.SortOrder).ThenBy(n => n.Name, StringComparer.Ordinal));
     }
