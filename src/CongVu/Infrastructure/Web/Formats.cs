@@ -5,7 +5,7 @@ namespace CongVu.Infrastructure.Web;
 /// <summary>Display formats: dates dd/MM/yyyy and vi-VN numbers whatever the UI language.</summary>
 public static class Formats
 {
-    private static readonly CultureInfo Vi = CultureInfo.GetCultureInfo("vi-VN");
+    public static readonly CultureInfo Vi = CultureInfo.GetCultureInfo("vi-VN");
 
     public static string Date(DateOnly? d) => d?.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture) ?? "—";
 

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using CongVu.Tests.Infrastructure;
 
 namespace CongVu.Tests.Features.Portal;
@@ -21,6 +22,25 @@ public class CommunePortalTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.NotNull(doc.QuerySelector("footer .visit-box"));
         // Readable with JavaScript off: the page ships none.
         Assert.Empty(doc.QuerySelectorAll("script"));
+    }
+
+    [Fact]
+    public async Task TransparencyPage_LabelsEveryFigure_AndShowsSharesAsPercentages()
+    {
+        var client = app.CreateClient();
+        var summary = await client.GetFromJsonAsync<Dictionary<string, System.Text.Json.JsonElement>>("/api/v1/public/summary?commune=hieu-trung&year=2024", TestContext.Current.CancellationToken);
+        var doc = await client.GetPageAsync("/xa/hieu-trung/minh-bach");
+        var labels = doc.QuerySelectorAll(".figures dt").Select(d => d.TextContent.Trim()).ToList();
+
+        // Every module's figure reaches readers under a Vietnamese label, never as the API's key.
+        Assert.NotEmpty(labels);
+        Assert.Empty(labels.Intersect(summary!.Keys, StringComparer.Ordinal));
+
+        // The API gives the pledge rate as a share of 1; the page (whose second block is 2024, after the commune's last year) as a percentage.
+        var share = summary["pledgeRate"].GetDecimal();
+        Assert.InRange(share, 0.01m, 1m);
+        var pledge = doc.QuerySelectorAll(".figures")[1].QuerySelectorAll("div").Single(d => d.QuerySelector("dt")!.TextContent.Trim() == "Đảng viên đã đăng ký cam kết");
+        Assert.Equal(Math.Round(share * 100, 2).ToString("0.##", System.Globalization.CultureInfo.GetCultureInfo("vi-VN")) + "%", pledge.QuerySelector("dd")!.TextContent.Trim());
     }
 
     [Fact]

@@ -23,7 +23,12 @@ public sealed class CommuneHome(PortalCommunes communes, NewsQueries news, OrgTr
             return null;
         }
 
-        var latest = await news.LatestAsync(commune.Id, newsCount, null, ct);
+        // The latest posts change on a save (which moves the data version) or when a scheduled post's time comes:
+        // keyed by the minute, a scheduled post shows within the minute it is due.
+        var latest = await cache.GetOrComputeAsync<IReadOnlyList<NewsPost>>(
+            FormattableString.Invariant($"home-news|{commune.Id}|{newsCount}|{time.GetUtcNow():yyyyMMddHHmm}"),
+            async token => await news.LatestAsync(commune.Id, newsCount, null, token),
+            ct);
         var snap = await tree.GetAsync(ct);
         var successor = commune.ValidTo is null ? null : snap.Successors(commune.Id).FirstOrDefault(s => s.Kind == OrgUnitKind.Commune);
         return new CommuneHomeView(commune, communes.Prefix(commune), latest, await FiguresAsync(commune.Code, null, ct), successor);
