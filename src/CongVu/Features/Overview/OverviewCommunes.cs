@@ -21,11 +21,11 @@ public static class OverviewCommunes
         communes.Where(c => c.ValidFrom.Year <= year && (c.ValidTo is null || c.ValidTo.Value.Year >= year))
             .OrderBy(c => c.Name, ByName).ThenBy(c => c.Id).ToList();
 
-    /// <summary>The overview link is for users over more than one commune existing today (an overseer, not a commune's own staff).</summary>
+    /// <summary>The overview link is for overseers and users over more than one commune existing today, not a commune's own staff.</summary>
     public static async Task<bool> ShowLinkAsync(HttpContext http)
     {
         var scope = http.RequestServices.GetRequiredService<AccessScope>();
-        if (scope.All)
+        if (scope.All || http.User.IsInRole(Roles.Overseer))
         {
             return true;
         }

@@ -25,6 +25,8 @@ public sealed class StaleFiguresInterceptor(OrgTree tree, FiguresSignal signal) 
         public HashSet<int> Communes { get; } = [];
 
         public IDbContextTransaction? Owned { get; set; }
+
+        public bool Savepoints { get; set; } = true;
     }
 
     private readonly ConditionalWeakTable<DbContext, Pending> _pending = new();
@@ -42,6 +44,9 @@ public sealed class StaleFiguresInterceptor(OrgTree tree, FiguresSignal signal) 
             if (context.Database.CurrentTransaction is null)
             {
                 pending.Owned = await context.Database.BeginTransactionAsync(cancellationToken);
+                // The transaction is ours alone: a savepoint inside it would only add two round trips.
+                pending.Savepoints = context.Database.AutoSavepointsEnabled;
+                context.Database.AutoSavepointsEnabled = false;
             }
 
             _pending.AddOrUpdate(context, pending);
@@ -68,10 +73,7 @@ public sealed class StaleFiguresInterceptor(OrgTree tree, FiguresSignal signal) 
         }
         finally
         {
-            if (pending.Owned is not null)
-            {
-                await pending.Owned.DisposeAsync();
-            }
+            await ReleaseAsync(context, pending);
         }
 
         signal.Raise();
@@ -83,10 +85,16 @@ public sealed class StaleFiguresInterceptor(OrgTree tree, FiguresSignal signal) 
         if (eventData.Context is { } context && _pending.TryGetValue(context, out var pending))
         {
             _pending.Remove(context);
-            if (pending.Owned is not null)
-            {
-                await pending.Owned.DisposeAsync();
-            }
+            await ReleaseAsync(context, pending);
+        }
+    }
+
+    private static async Task ReleaseAsync(DbContext context, Pending pending)
+    {
+        if (pending.Owned is not null)
+        {
+            context.Database.AutoSavepointsEnabled = pending.Savepoints;
+            await pending.Owned.DisposeAsync();
         }
     }
 
@@ -104,7 +112,11 @@ public sealed class StaleFiguresInterceptor(OrgTree tree, FiguresSignal signal) 
         if (context is not null && _pending.TryGetValue(context, out var pending))
         {
             _pending.Remove(context);
-            pending.Owned?.Dispose();
+            if (pending.Owned is not null)
+            {
+                context.Database.AutoSavepointsEnabled = pending.Savepoints;
+                pending.Owned.Dispose();
+            }
         }
     }
 
