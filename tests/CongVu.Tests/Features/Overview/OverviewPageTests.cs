@@ -4,6 +4,7 @@ using AngleSharp.Dom;
 using CongVu.Features.Overview;
 using CongVu.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CongVu.Tests.Features.Overview;
 
@@ -101,6 +102,58 @@ public class OverviewPageTests(AppFactory app) : IClassFixture<AppFactory>
     }
 
     [Fact]
+    public async Task AWriteInOneCommune_MarksItsRowsAndNotAnotherCommunes()
+    {
+        var written = await app.CreateCommuneAsync();
+        var untouched = await app.CreateCommuneAsync();
+        await ComputeAsync(written.CommuneId, untouched.CommuneId);
+        var before = await RevisionsAsync(written.CommuneId, untouched.CommuneId);
+
+        await app.AddMemberAsync(written.CellA, "Bùi Văn Bảy", new DateOnly(2017, 1, 1));
+
+        var after = await RevisionsAsync(written.CommuneId, untouched.CommuneId);
+        Assert.True(after[written.CommuneId] > before[written.CommuneId]);
+        Assert.Equal(before[untouched.CommuneId], after[untouched.CommuneId]);
+    }
+
+    [Fact]
+    public async Task AChangeToReferenceData_MarksEveryCommunesRows()
+    {
+        var commune = await app.CreateCommuneAsync();
+        await ComputeAsync(commune.CommuneId);
+        var before = await RevisionsAsync(commune.CommuneId);
+        var ct = TestContext.Current.CancellationToken;
+
+        await using (var scope = app.SystemScope(out var db))
+        {
+            var definition = await db.Set<CongVu.Features.Indicators.IndicatorDefinition>().OrderBy(d => d.Id).FirstAsync(ct);
+            var name = definition.EnglishName;
+            definition.EnglishName = name + " (test)";
+            await db.SaveChangesAsync(ct);
+            definition.EnglishName = name;
+            await db.SaveChangesAsync(ct);
+        }
+
+        Assert.True((await RevisionsAsync(commune.CommuneId))[commune.CommuneId] > before[commune.CommuneId]);
+    }
+
+    [Fact]
+    public async Task AnAuditOnlyWrite_LeavesTheRowsCurrent()
+    {
+        var commune = await app.CreateCommuneAsync();
+        await ComputeAsync(commune.CommuneId);
+        var before = await RevisionsAsync(commune.CommuneId);
+
+        await using (var scope = app.SystemScope(out var db))
+        {
+            scope.ServiceProvider.GetRequiredService<CongVu.Infrastructure.Audit.AuditLog>().Record("test.read", "test", "1", commune.CommuneId);
+            await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        }
+
+        Assert.Equal(before[commune.CommuneId], (await RevisionsAsync(commune.CommuneId))[commune.CommuneId]);
+    }
+
+    [Fact]
     public async Task RebuildFigures_FillsTheRowsOfEveryCommune()
     {
         var commune = await app.CreateCommuneAsync();
@@ -149,6 +202,21 @@ public class OverviewPageTests(AppFactory app) : IClassFixture<AppFactory>
 
         Assert.Contains("không hợp lệ", doc.Text(), StringComparison.Ordinal);
         Assert.NotNull(doc.QuerySelector($"tr[data-commune='{commune.Prefix}-xa']"));
+    }
+
+    private async Task ComputeAsync(params int[] communeIds)
+    {
+        await using var scope = app.SystemScope(out _);
+        var snap = await scope.ServiceProvider.GetRequiredService<CongVu.Features.Organisation.OrgTree>().GetAsync(TestContext.Current.CancellationToken);
+        var nodes = communeIds.Select(id => snap.Find(id)!).ToList();
+        Assert.Equal(nodes.Count, await scope.ServiceProvider.GetRequiredService<CommuneFiguresStore>().RebuildAsync(nodes, Year, TestContext.Current.CancellationToken));
+    }
+
+    private async Task<Dictionary<int, int>> RevisionsAsync(params int[] communeIds)
+    {
+        await using var scope = app.SystemScope(out var db);
+        return await db.Set<CommuneYearFigures>().AsNoTracking().Where(f => f.Year == Year && communeIds.Contains(f.CommuneId))
+            .ToDictionaryAsync(f => f.CommuneId, f => f.Revision, TestContext.Current.CancellationToken);
     }
 
     private async Task<JsonObject> SummaryAsync(string code)
