@@ -33,16 +33,19 @@ public static class RebuildFiguresCommand
         var snap = await services.GetRequiredService<OrgTree>().GetAsync(ct);
         var all = OverviewCommunes.All(snap).ToList();
         var rows = 0;
+        // Communes are independent: a few at once keep a multi-core database server busy (a national rebuild is ~33,000 summaries).
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Clamp(Environment.ProcessorCount, 1, 8), CancellationToken = ct };
         foreach (var y in years)
         {
-            var communes = OverviewCommunes.ValidIn(snap, all, y);
-            foreach (var chunk in communes.Chunk(100))
+            var chunks = OverviewCommunes.ValidIn(snap, all, y).Chunk(25).ToList();
+            await Parallel.ForEachAsync(chunks, parallel, async (chunk, token) =>
             {
                 // A scope per chunk keeps each context's tracked state and memory small on a national database.
                 await using var scope = services.CreateAsyncScope();
                 scope.ServiceProvider.GetRequiredService<AccessScope>().GrantAll();
-                rows += await scope.ServiceProvider.GetRequiredService<CommuneFiguresStore>().RebuildAsync(chunk, y, ct);
-            }
+                var done = await scope.ServiceProvider.GetRequiredService<CommuneFiguresStore>().RebuildAsync(chunk, y, token);
+                Interlocked.Add(ref rows, done);
+            });
         }
 
         var elapsed = time.GetElapsedTime(started);
