@@ -10,6 +10,7 @@ using CongVu.Features.Portal;
 using CongVu.Features.Reports;
 using CongVu.Features.Reviews;
 using CongVu.Features.Organisation;
+using CongVu.Features.Overview;
 using CongVu.Infrastructure;
 using CongVu.Infrastructure.Data;
 using CongVu.Infrastructure.Localization;
@@ -38,6 +39,7 @@ builder.Services.AddInitiatives();
 builder.Services.AddIndicators();
 builder.Services.AddNewCountryside();
 builder.Services.AddReports();
+builder.Services.AddOverview();
 
 var app = builder.Build();
 

@@ -27,6 +27,7 @@ public static class AppCommands
             "backup" => await BackupAsync(app, opts),
             "restore" => await RestoreAsync(app, opts),
             "retention" => await Security.RetentionCommand.RunAsync(app, opts.ContainsKey("dry-run")),
+            "rebuild-figures" => await RebuildFiguresAsync(app, opts),
             "help" or "--help" => Help(),
             _ => Unknown(command),
         };
@@ -172,9 +173,15 @@ public static class AppCommands
         return broken is null ? 0 : 1;
     }
 
+    private static async Task<int> RebuildFiguresAsync(WebApplication app, Dictionary<string, string> o)
+    {
+        using var scope = app.Services.CreateScope();
+        return await Features.Overview.RebuildFiguresCommand.RunAsync(scope.ServiceProvider, o.GetValueOrDefault("year"), Console.Out, CancellationToken.None);
+    }
+
     private static int Help()
     {
-        Console.WriteLine("Commands: migrate | create-admin --user U --unit CODE [--kind K] --password P [--name N] | verify-audit | backup [--to FILE] | restore --from FILE | retention [--dry-run]");
+        Console.WriteLine("Commands: migrate | create-admin --user U --unit CODE [--kind K] --password P [--name N] | verify-audit | backup [--to FILE] | restore --from FILE | retention [--dry-run] | rebuild-figures [--year Y]");
         return 0;
     }
 

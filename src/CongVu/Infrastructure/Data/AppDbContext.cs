@@ -170,6 +170,7 @@ public abstract class AppDbContext : IdentityDbContext<AppUser>
         Features.Indicators.IndicatorsModule.ConfigureModel(builder, this);
         Features.NewCountryside.NewCountrysideModule.ConfigureModel(builder, this);
         Features.Reports.ReportsModule.ConfigureModel(builder, this);
+        Features.Overview.OverviewModule.ConfigureModel(builder, this);
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

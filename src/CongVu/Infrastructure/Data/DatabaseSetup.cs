@@ -38,6 +38,7 @@ public static class DatabaseSetup
         var version = new DataVersion();
         services.AddSingleton(version);
         var versionInterceptor = new DataVersionInterceptor(version);
+        // Modules' interceptors (registered as IInterceptor) run before the version bump, so it follows their commits.
         if (options.IsPostgres)
         {
             if (string.IsNullOrWhiteSpace(options.ConnectionString))
@@ -45,7 +46,7 @@ public static class DatabaseSetup
                 throw new InvalidOperationException("Database:Provider is Postgres but Database:ConnectionString is empty.");
             }
 
-            services.AddPooledDbContextFactory<PostgresAppDbContext>(o => o.UseNpgsql(options.ConnectionString, n => n.UseParameterizedCollectionMode(ScopeListMode)).AddInterceptors(versionInterceptor), PoolSize);
+            services.AddPooledDbContextFactory<PostgresAppDbContext>((sp, o) => o.UseNpgsql(options.ConnectionString, n => n.UseParameterizedCollectionMode(ScopeListMode)).AddInterceptors([.. sp.GetServices<IInterceptor>(), versionInterceptor]), PoolSize);
             services.AddScoped<AppDbContext>(sp => Rent<PostgresAppDbContext>(sp));
         }
         else
@@ -60,7 +61,7 @@ public static class DatabaseSetup
                 DefaultTimeout = 30,
             }.ToString();
             var pragmas = new SqlitePragmaInterceptor(options.SqliteSynchronous);
-            services.AddPooledDbContextFactory<SqliteAppDbContext>(o => o.UseSqlite(connection, q => q.UseParameterizedCollectionMode(ScopeListMode)).AddInterceptors(pragmas, versionInterceptor), PoolSize);
+            services.AddPooledDbContextFactory<SqliteAppDbContext>((sp, o) => o.UseSqlite(connection, q => q.UseParameterizedCollectionMode(ScopeListMode)).AddInterceptors([pragmas, .. sp.GetServices<IInterceptor>(), versionInterceptor]), PoolSize);
             services.AddScoped<AppDbContext>(sp => Rent<SqliteAppDbContext>(sp));
         }
 

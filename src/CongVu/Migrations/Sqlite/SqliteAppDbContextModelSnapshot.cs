@@ -1823,6 +1823,41 @@ namespace CongVu.Migrations.Sqlite
                     b.ToTable("PublicPosts");
                 });
 
+            modelBuilder.Entity("CongVu.Features.Overview.CommuneYearFigures", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CommuneId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ComputedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FiguresJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Stale")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommuneId", "Year")
+                        .IsUnique();
+
+                    b.HasIndex("Year", "Stale");
+
+                    b.ToTable("CommuneYearFigures", (string)null);
+                });
+
             modelBuilder.Entity("CongVu.Features.Pledges.Pledge", b =>
                 {
                     b.Property<int>("Id")
