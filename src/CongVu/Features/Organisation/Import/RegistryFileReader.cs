@@ -35,16 +35,24 @@ public sealed class RegistryRow(int number, string?[] values)
     }
 }
 
+/// <summary>The shared-string table of an opened workbook, read once for all its passes.</summary>
+internal sealed class SharedStrings
+{
+    public List<string>? Strings { get; set; }
+}
+
 /// <summary>An opened registry file: format, column map from the header row, and rows read lazily so a large file streams.</summary>
 public sealed class RegistryFile
 {
     private readonly byte[] _content;
     private readonly int _maxRows;
     private readonly Dictionary<int, RegistryColumn> _columnsByIndex;
+    private readonly SharedStrings _shared;
 
-    internal RegistryFile(byte[] content, RegistryFileFormat format, int headerRow, Dictionary<int, RegistryColumn> columnsByIndex, int maxRows)
+    internal RegistryFile(byte[] content, RegistryFileFormat format, int headerRow, Dictionary<int, RegistryColumn> columnsByIndex, int maxRows, SharedStrings shared)
     {
         _content = content;
+        _shared = shared;
         Format = format;
         HeaderRow = headerRow;
         _columnsByIndex = columnsByIndex;
@@ -63,7 +71,7 @@ public sealed class RegistryFile
     public IEnumerable<RegistryRow> Rows()
     {
         var count = 0;
-        foreach (var (number, cells) in RegistryFileReader.RawRows(_content, Format))
+        foreach (var (number, cells) in RegistryFileReader.RawRows(_content, Format, _shared))
         {
             if (number <= HeaderRow)
             {
@@ -158,7 +166,8 @@ public static class RegistryFileReader
     public static RegistryFile Open(byte[] content, string? fileName, int maxRows)
     {
         var format = DetectFormat(content, fileName);
-        foreach (var (number, cells) in RawRows(content, format))
+        var shared = new SharedStrings();
+        foreach (var (number, cells) in RawRows(content, format, shared))
         {
             var map = new Dictionary<int, RegistryColumn>();
             for (var i = 0; i < cells.Count; i++)
@@ -169,7 +178,7 @@ public static class RegistryFileReader
                 }
             }
 
-            var file = new RegistryFile(content, format, number, map, maxRows);
+            var file = new RegistryFile(content, format, number, map, maxRows, shared);
             CheckHeader(file);
             return file;
         }
@@ -208,13 +217,16 @@ public static class RegistryFileReader
 
     /// <summary>Every non-empty row with its number (1-based as in Excel), cells by column position, text NFC-normalised.</summary>
     internal static IEnumerable<(int Number, IReadOnlyList<string?> Cells)> RawRows(byte[] content, RegistryFileFormat format) =>
-        format == RegistryFileFormat.Xlsx ? XlsxRows(content) : CsvRows(content);
+        RawRows(content, format, new SharedStrings());
+
+    internal static IEnumerable<(int Number, IReadOnlyList<string?> Cells)> RawRows(byte[] content, RegistryFileFormat format, SharedStrings shared) =>
+        format == RegistryFileFormat.Xlsx ? XlsxRows(content, shared) : CsvRows(content);
 
     private static string? Nfc(string? s) => s is null || s.IsNormalized(NormalizationForm.FormC) ? s : s.Normalize(NormalizationForm.FormC);
 
     // ---- xlsx ----
 
-    private static IEnumerable<(int, IReadOnlyList<string?>)> XlsxRows(byte[] content)
+    private static IEnumerable<(int, IReadOnlyList<string?>)> XlsxRows(byte[] content, SharedStrings cache)
     {
         SpreadsheetDocument doc;
         try
@@ -236,7 +248,8 @@ public static class RegistryFileReader
                 throw new RegistryFileException(NotExcelMessage);
             }
 
-            var shared = ReadSharedStrings(wb.SharedStringTablePart);
+            // Opening the file read them for the header row already: each further pass reuses them.
+            var shared = cache.Strings ??= ReadSharedStrings(wb.SharedStringTablePart);
             using var stream = part.GetStream(FileMode.Open, FileAccess.Read);
             // Plain XmlReader over the sheet: no element objects per row or cell, so a large sheet reads fast and flat.
             using var xml = XmlReader.Create(stream, XmlSettings);
