@@ -119,6 +119,12 @@ public sealed class ImportWriter : IAsyncDisposable
                 $"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} ({string.Join(", ", names)}) "
                 + $"VALUES ({string.Join(", ", columns.Select(c => c.Item4.ParameterName))}) "
                 + $"RETURNING {sql.DelimitIdentifier(key.GetColumnName(table)!)}";
+            if (connection is Microsoft.Data.Sqlite.SqliteConnection)
+            {
+                // Compiled once for all the file's rows; PostgreSQL would need every parameter typed before the first row.
+                command.Prepare();
+            }
+
             return new Insert(command, [.. columns]);
         }
 
