@@ -4,7 +4,7 @@
 #   bench/run.sh            full run (~7–10 min on 2 cores): commune scale, import, province scale
 #   bench/run.sh --smoke    one short scenario end to end; exits 0 when the harness works (for CI)
 #   extra options go to the driver: --seconds N (≤ 10), --factor F (import rows = 20,000 × F),
-#   --import-format xlsx|csv, --communes N (province size, 0 skips), --seed N, --out DIR
+#   --import-format xlsx|csv, --communes N (province size, 0 skips), --seed N, --out DIR, --only import
 set -euo pipefail
 
 cd "$(dirname "$0")/.."

@@ -30,6 +30,9 @@ public sealed class BenchOptions
 
     public string? OutDir { get; set; }
 
+    /// <summary>"import": start CongVu once and run only the import scenario (for tuning the import).</summary>
+    public string? Only { get; set; }
+
     /// <summary>Keep the temporary databases and server logs after a good run.</summary>
     public bool Keep { get; set; }
 
@@ -53,6 +56,7 @@ public sealed class BenchOptions
                 case "--pid-file": o.PidFile = Next(); break;
                 case "--out": o.OutDir = Next(); break;
                 case "--keep": o.Keep = true; break;
+                case "--only": o.Only = Next(); break;
                 default: throw new ArgumentException($"unknown option {args[i]}");
             }
         }

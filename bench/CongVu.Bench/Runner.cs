@@ -71,6 +71,13 @@ public sealed partial class Runner(BenchOptions o)
                 return await SmokeAsync();
             }
 
+            if (o.Only == "import")
+            {
+                (_app, _) = await StartAsync("congvu", AppDll, AppEnv(), "/health", TimeSpan.FromSeconds(300));
+                await ImportAsync();
+                return 0;
+            }
+
             await StartupAsync();
             await CommuneScaleAsync();
             await VisitorCountingAsync();

@@ -12,13 +12,16 @@ namespace CongVu.Features.Organisation.Import;
 /// Checks and imports one batch. Runs in the worker's own scope with unrestricted data access, so every
 /// query here restricts itself to the batch's unit subtree.
 /// </summary>
-public sealed class ImportProcessor(AppDbContext db, OrgTree tree, TimeProvider time, IOptions<ImportOptions> options, ImportJobs jobs, ILogger<ImportProcessor> log)
+public sealed class ImportProcessor(AppDbContext db, OrgTree tree, TimeProvider time, IOptions<ImportOptions> options, ImportJobs jobs, DataVersion version, ILogger<ImportProcessor> log)
 {
     public const string InterruptedMessage = "Bị gián đoạn, hãy tải lên lại.";
     public const string CommitFailedMessage = "Nhập dữ liệu không thành công, không có dòng nào được ghi. Hãy thử lại hoặc báo quản trị viên.";
     public const string CheckFailedMessage = "Không kiểm tra được tệp do lỗi hệ thống. Hãy tải lên lại hoặc báo quản trị viên.";
     private const int ProgressEvery = 500;
-    private const int SaveEvery = 1_000;
+    private const int ReportEvery = 1_000;
+
+    // Each progress write is a commit of its own: at most a few a second, so a fast check is not slowed by its own progress.
+    private static readonly TimeSpan ProgressInterval = TimeSpan.FromMilliseconds(250);
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -48,16 +51,18 @@ public sealed class ImportProcessor(AppDbContext db, OrgTree tree, TimeProvider 
         try
         {
             var batch = await db.ImportBatches.Where(b => b.Id == batchId)
-                .Select(b => new { b.OrgUnitId, b.FileName, b.Content })
+                .Select(b => new { b.OrgUnitId, b.FileName, b.Content, b.TotalRows })
                 .SingleAsync(ct);
             var file = RegistryFileReader.Open(batch.Content ?? [], batch.FileName, options.Value.MaxRows);
-            var total = file.CountRows();
+            // The upload counted the rows already; count again only for a batch stored without its count.
+            var total = batch.TotalRows > 0 ? batch.TotalRows : file.CountRows();
             await db.ImportBatches.Where(b => b.Id == batchId)
                 .ExecuteUpdateAsync(s => s.SetProperty(b => b.TotalRows, total).SetProperty(b => b.ProcessedRows, 0), ct);
 
             var validator = new RegistryRowValidator(await LookupAsync(batch.OrgUnitId, ct));
             var problems = new ProblemList(options.Value.MaxStoredProblems);
             int processed = 0, valid = 0;
+            var lastProgress = time.GetTimestamp();
             foreach (var row in file.Rows())
             {
                 var (person, rowProblems) = validator.Check(row);
@@ -70,8 +75,9 @@ public sealed class ImportProcessor(AppDbContext db, OrgTree tree, TimeProvider 
                     problems.AddRange(rowProblems);
                 }
 
-                if (++processed % ProgressEvery == 0)
+                if (++processed % ProgressEvery == 0 && time.GetElapsedTime(lastProgress) >= ProgressInterval)
                 {
+                    lastProgress = time.GetTimestamp();
                     var done = processed;
                     await db.ImportBatches.Where(b => b.Id == batchId)
                         .ExecuteUpdateAsync(s => s.SetProperty(b => b.ProcessedRows, done), ct);
@@ -115,38 +121,34 @@ public sealed class ImportProcessor(AppDbContext db, OrgTree tree, TimeProvider 
             return;
         }
 
+        var imported = 0;
         try
         {
             var file = RegistryFileReader.Open(batch.Content ?? [], batch.FileName, options.Value.MaxRows);
             var lookup = await LookupAsync(batch.OrgUnitId, ct);
             var validator = new RegistryRowValidator(lookup);
-            var rows = new List<ParsedPerson>();
             var rejected = 0;
-            foreach (var row in file.Rows())
-            {
-                if (validator.Check(row).Person is { } p)
-                {
-                    rows.Add(p);
-                }
-                else
-                {
-                    rejected++;
-                }
-            }
-
             var now = time.GetUtcNow().UtcDateTime;
             await using var tx = await db.Database.BeginTransactionAsync(ct);
-            var n = 0;
-            foreach (var p in rows)
+            // Rows stream from the file into the database: checked and written one at a time, none held in memory.
+            await using (var writer = ImportWriter.Create(db))
             {
-                db.People.Add(ImportedMembership.Build(p, lookup.Today, now, batch.CreatedBy));
-                if (++n % SaveEvery == 0)
+                foreach (var row in file.Rows())
                 {
-                    await db.SaveChangesAsync(ct);
-                    jobs.ReportImported(batchId, n);
-                    // Saved rows need no tracking: clearing keeps memory flat on a large file.
-                    db.ChangeTracker.Clear();
+                    if (validator.Check(row).Person is not { } p)
+                    {
+                        rejected++;
+                        continue;
+                    }
+
+                    await writer.WriteAsync(ImportedMembership.Build(p, lookup.Today, now, batch.CreatedBy), ct);
+                    if (writer.Written % ReportEvery == 0)
+                    {
+                        jobs.ReportImported(batchId, writer.Written);
+                    }
                 }
+
+                imported = writer.Written;
             }
 
             // The worker has no signed-in user: the entry names the clerk who uploaded the file.
@@ -158,18 +160,25 @@ public sealed class ImportProcessor(AppDbContext db, OrgTree tree, TimeProvider 
                 EntityType = "import",
                 EntityId = batchId.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 OrgUnitId = batch.OrgUnitId,
-                After = JsonSerializer.Serialize(new { file = batch.FileName, rows = rows.Count + rejected, imported = rows.Count, skipped = rejected }, Json),
+                After = JsonSerializer.Serialize(new { file = batch.FileName, rows = imported + rejected, imported, skipped = rejected }, Json),
             });
+            // The batch's new state is saved through the change tracker with the audit entry, so that whatever follows
+            // saves of unit-owned rows (the communes overview's stale marks) sees the registry of this unit change.
+            var done = new ImportBatch { Id = batchId, OrgUnitId = batch.OrgUnitId, FileName = batch.FileName };
+            db.ImportBatches.Attach(done);
+            done.State = ImportState.Imported;
+            done.ImportedRows = imported;
+            done.Content = null;
+            done.FinishedAt = now;
+            foreach (var changed in new[] { nameof(ImportBatch.State), nameof(ImportBatch.ImportedRows), nameof(ImportBatch.Content), nameof(ImportBatch.FinishedAt) })
+            {
+                db.Entry(done).Property(changed).IsModified = true;
+            }
+
             await db.SaveChangesAsync(ct);
-            var imported = rows.Count;
-            await db.ImportBatches.Where(b => b.Id == batchId)
-                .ExecuteUpdateAsync(
-                    s => s.SetProperty(b => b.State, ImportState.Imported)
-                        .SetProperty(b => b.ImportedRows, imported)
-                        .SetProperty(b => b.Content, (byte[]?)null)
-                        .SetProperty(b => b.FinishedAt, now),
-                    ct);
             await tx.CommitAsync(ct);
+            // The rows went past the change tracker: tell the figure caches that the records changed.
+            version.Bump();
             jobs.Finished(batchId);
         }
         catch (Exception e) when (e is not OperationCanceledException)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using System.Xml;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
@@ -34,16 +35,24 @@ public sealed class RegistryRow(int number, string?[] values)
     }
 }
 
+/// <summary>The shared-string table of an opened workbook, read once for all its passes.</summary>
+internal sealed class SharedStrings
+{
+    public List<string>? Strings { get; set; }
+}
+
 /// <summary>An opened registry file: format, column map from the header row, and rows read lazily so a large file streams.</summary>
 public sealed class RegistryFile
 {
     private readonly byte[] _content;
     private readonly int _maxRows;
     private readonly Dictionary<int, RegistryColumn> _columnsByIndex;
+    private readonly SharedStrings _shared;
 
-    internal RegistryFile(byte[] content, RegistryFileFormat format, int headerRow, Dictionary<int, RegistryColumn> columnsByIndex, int maxRows)
+    internal RegistryFile(byte[] content, RegistryFileFormat format, int headerRow, Dictionary<int, RegistryColumn> columnsByIndex, int maxRows, SharedStrings shared)
     {
         _content = content;
+        _shared = shared;
         Format = format;
         HeaderRow = headerRow;
         _columnsByIndex = columnsByIndex;
@@ -62,7 +71,7 @@ public sealed class RegistryFile
     public IEnumerable<RegistryRow> Rows()
     {
         var count = 0;
-        foreach (var (number, cells) in RegistryFileReader.RawRows(_content, Format))
+        foreach (var (number, cells) in RegistryFileReader.RawRows(_content, Format, _shared))
         {
             if (number <= HeaderRow)
             {
@@ -157,7 +166,8 @@ public static class RegistryFileReader
     public static RegistryFile Open(byte[] content, string? fileName, int maxRows)
     {
         var format = DetectFormat(content, fileName);
-        foreach (var (number, cells) in RawRows(content, format))
+        var shared = new SharedStrings();
+        foreach (var (number, cells) in RawRows(content, format, shared))
         {
             var map = new Dictionary<int, RegistryColumn>();
             for (var i = 0; i < cells.Count; i++)
@@ -168,7 +178,7 @@ public static class RegistryFileReader
                 }
             }
 
-            var file = new RegistryFile(content, format, number, map, maxRows);
+            var file = new RegistryFile(content, format, number, map, maxRows, shared);
             CheckHeader(file);
             return file;
         }
@@ -207,13 +217,16 @@ public static class RegistryFileReader
 
     /// <summary>Every non-empty row with its number (1-based as in Excel), cells by column position, text NFC-normalised.</summary>
     internal static IEnumerable<(int Number, IReadOnlyList<string?> Cells)> RawRows(byte[] content, RegistryFileFormat format) =>
-        format == RegistryFileFormat.Xlsx ? XlsxRows(content) : CsvRows(content);
+        RawRows(content, format, new SharedStrings());
+
+    internal static IEnumerable<(int Number, IReadOnlyList<string?> Cells)> RawRows(byte[] content, RegistryFileFormat format, SharedStrings shared) =>
+        format == RegistryFileFormat.Xlsx ? XlsxRows(content, shared) : CsvRows(content);
 
     private static string? Nfc(string? s) => s is null || s.IsNormalized(NormalizationForm.FormC) ? s : s.Normalize(NormalizationForm.FormC);
 
     // ---- xlsx ----
 
-    private static IEnumerable<(int, IReadOnlyList<string?>)> XlsxRows(byte[] content)
+    private static IEnumerable<(int, IReadOnlyList<string?>)> XlsxRows(byte[] content, SharedStrings cache)
     {
         SpreadsheetDocument doc;
         try
@@ -235,40 +248,161 @@ public static class RegistryFileReader
                 throw new RegistryFileException(NotExcelMessage);
             }
 
-            var shared = ReadSharedStrings(wb.SharedStringTablePart);
-            using var reader = OpenXmlReader.Create(part);
+            // Opening the file read them for the header row already: each further pass reuses them.
+            var shared = cache.Strings ??= ReadSharedStrings(wb.SharedStringTablePart);
+            using var stream = part.GetStream(FileMode.Open, FileAccess.Read);
+            // Plain XmlReader over the sheet: no element objects per row or cell, so a large sheet reads fast and flat.
+            using var xml = XmlReader.Create(stream, XmlSettings);
             var lastRow = 0;
-            while (reader.Read())
+            while (Next(xml))
             {
-                if (reader.ElementType != typeof(Row) || !reader.IsStartElement)
+                if (xml.NodeType != XmlNodeType.Element || xml.LocalName != "row")
                 {
                     continue;
                 }
 
-                // One row at a time as a small DOM: memory stays flat however many rows the sheet has.
-                var row = (Row)reader.LoadCurrentElement()!;
-                var number = row.RowIndex?.Value is uint r ? (int)r : lastRow + 1;
+                var number = int.TryParse(xml.GetAttribute("r"), NumberStyles.None, CultureInfo.InvariantCulture, out var r) ? r : lastRow + 1;
                 lastRow = number;
-                var cells = new List<string?>();
-                var position = 0;
-                foreach (var cell in row.Elements<Cell>())
-                {
-                    var index = cell.CellReference?.Value is string reference ? ColumnIndex(reference) : position;
-                    position = index + 1;
-                    while (cells.Count <= index)
-                    {
-                        cells.Add(null);
-                    }
-
-                    cells[index] = Nfc(CellText(cell, shared));
-                }
-
+                var cells = ReadRow(xml, shared);
                 if (cells.Exists(c => !string.IsNullOrWhiteSpace(c)))
                 {
                     yield return (number, cells);
                 }
             }
         }
+    }
+
+    private static readonly XmlReaderSettings XmlSettings = new()
+    {
+        DtdProcessing = DtdProcessing.Prohibit,
+        XmlResolver = null,
+        IgnoreComments = true,
+        IgnoreProcessingInstructions = true,
+        CloseInput = false,
+    };
+
+    private static bool Next(XmlReader xml)
+    {
+        try
+        {
+            return xml.Read();
+        }
+        catch (XmlException)
+        {
+            throw new RegistryFileException(NotExcelMessage);
+        }
+    }
+
+    /// <summary>Reads the cells of the row the reader is on and leaves the reader on its end element.</summary>
+    private static List<string?> ReadRow(XmlReader xml, List<string> shared)
+    {
+        var cells = new List<string?>();
+        if (xml.IsEmptyElement)
+        {
+            return cells;
+        }
+
+        var depth = xml.Depth;
+        var position = 0;
+        Next(xml);
+        while (!xml.EOF && !(xml.NodeType == XmlNodeType.EndElement && xml.Depth == depth))
+        {
+            if (xml.NodeType != XmlNodeType.Element || xml.LocalName != "c")
+            {
+                Next(xml);
+                continue;
+            }
+
+            var reference = xml.GetAttribute("r");
+            var type = xml.GetAttribute("t");
+            string? raw = null, inline = null;
+            if (!xml.IsEmptyElement)
+            {
+                var cellDepth = xml.Depth;
+                Next(xml);
+                while (!xml.EOF && !(xml.NodeType == XmlNodeType.EndElement && xml.Depth == cellDepth))
+                {
+                    if (xml.NodeType == XmlNodeType.Element && xml.LocalName == "v")
+                    {
+                        raw = ReadContent(xml);
+                    }
+                    else if (xml.NodeType == XmlNodeType.Element && xml.LocalName == "is")
+                    {
+                        inline = ReadRichText(xml);
+                    }
+                    else
+                    {
+                        Next(xml);
+                    }
+                }
+            }
+
+            Next(xml);
+            var index = reference is not null ? ColumnIndex(reference) : position;
+            position = index + 1;
+            while (cells.Count <= index)
+            {
+                cells.Add(null);
+            }
+
+            cells[index] = Nfc(CellText(type, raw, inline, shared));
+        }
+
+        // Left on the row's end: the caller's next Read moves to what follows.
+        return cells;
+    }
+
+    private static string ReadContent(XmlReader xml)
+    {
+        try
+        {
+            return xml.ReadElementContentAsString();
+        }
+        catch (XmlException)
+        {
+            throw new RegistryFileException(NotExcelMessage);
+        }
+    }
+
+    /// <summary>The text of an si or is element: its t, or the t of its runs; phonetic hints (rPh) are not part of the value. Leaves the reader past its end.</summary>
+    private static string ReadRichText(XmlReader xml)
+    {
+        if (xml.IsEmptyElement)
+        {
+            Next(xml);
+            return string.Empty;
+        }
+
+        var depth = xml.Depth;
+        string? single = null;
+        StringBuilder? many = null;
+        Next(xml);
+        while (!xml.EOF && !(xml.NodeType == XmlNodeType.EndElement && xml.Depth == depth))
+        {
+            if (xml.NodeType == XmlNodeType.Element && xml.LocalName == "t")
+            {
+                var t = ReadContent(xml);
+                if (single is null)
+                {
+                    single = t;
+                }
+                else
+                {
+                    (many ??= new StringBuilder(single)).Append(t);
+                }
+            }
+            else if (xml.NodeType == XmlNodeType.Element && xml.LocalName == "rPh")
+            {
+                xml.Skip();
+            }
+            else
+            {
+                Next(xml);
+            }
+        }
+
+        Next(xml);
+        return many?.ToString() ?? single ?? string.Empty;
     }
 
     private static List<string> ReadSharedStrings(SharedStringTablePart? part)
@@ -279,41 +413,26 @@ public static class RegistryFileReader
             return list;
         }
 
-        using var reader = OpenXmlReader.Create(part);
-        while (reader.Read())
+        using var stream = part.GetStream(FileMode.Open, FileAccess.Read);
+        using var xml = XmlReader.Create(stream, XmlSettings);
+        while (Next(xml))
         {
-            if (reader.ElementType == typeof(SharedStringItem) && reader.IsStartElement)
+            while (xml.NodeType == XmlNodeType.Element && xml.LocalName == "si")
             {
-                var item = (SharedStringItem)reader.LoadCurrentElement()!;
-                // Rich text keeps its text in runs; phonetic hints (rPh) are not part of the value.
-                list.Add(item.Text?.Text ?? string.Concat(item.Elements<Run>().Select(r => r.Text?.Text)));
+                list.Add(ReadRichText(xml));
             }
         }
 
         return list;
     }
 
-    private static string? CellText(Cell cell, List<string> shared)
+    private static string? CellText(string? type, string? raw, string? inline, List<string> shared) => type switch
     {
-        var type = cell.DataType?.Value;
-        var raw = cell.CellValue?.Text;
-        if (type == CellValues.SharedString)
-        {
-            return int.TryParse(raw, NumberStyles.Integer, CultureInfo.InvariantCulture, out var i) && i >= 0 && i < shared.Count ? shared[i] : null;
-        }
-
-        if (type == CellValues.InlineString)
-        {
-            return cell.InlineString?.Text?.Text ?? string.Concat(cell.InlineString?.Elements<Run>().Select(r => r.Text?.Text) ?? []);
-        }
-
-        if (type == CellValues.Date && raw is { Length: >= 10 })
-        {
-            return raw[..10];
-        }
-
-        return raw;
-    }
+        "s" => int.TryParse(raw, NumberStyles.Integer, CultureInfo.InvariantCulture, out var i) && i >= 0 && i < shared.Count ? shared[i] : null,
+        "inlineStr" => inline,
+        "d" when raw is { Length: >= 10 } => raw[..10],
+        _ => raw,
+    };
 
     /// <summary>"AB12" → 27 (zero-based column of the reference).</summary>
     internal static int ColumnIndex(string reference)
