@@ -70,7 +70,7 @@ public class LargeScopeTests(EmptyAppFactory app) : IClassFixture<EmptyAppFactor
         var all = await overseer.GetPageAsync("/staff/people");
         Assert.Null(all.QuerySelector("select#cell"));
         var units = all.QuerySelectorAll("select#don-vi option").Select(o => o.GetAttribute("value")).ToList();
-        Assert.Equal(["", c.CommitteeId.ToString(), big.ToString(), small.ToString()], units.Order().ToList());
+        Assert.Equal(new[] { "", Id(c.CommitteeId), Id(big), Id(small) }.Order().ToList(), units.Order().ToList());
         Assert.Contains("Hơn 1.000 người", all.Text(), StringComparison.Ordinal);
         Assert.Equal(IndexModel.PageSize, all.QuerySelectorAll("main table tbody tr").Length);
         Assert.NotNull(all.QuerySelector("a[rel=next]"));
@@ -79,7 +79,7 @@ public class LargeScopeTests(EmptyAppFactory app) : IClassFixture<EmptyAppFactor
         var one = await overseer.GetPageAsync($"/staff/people?don-vi={c.CommitteeId}");
         Assert.Contains("Tìm thấy 2 người", one.Text(), StringComparison.Ordinal);
         Assert.Equal(3, one.QuerySelectorAll("select#cell option").Length);
-        Assert.Equal(c.CommitteeId.ToString(), one.QuerySelector("input[name=don-vi]")?.GetAttribute("value"));
+        Assert.Equal(Id(c.CommitteeId), one.QuerySelector("input[name=don-vi]")?.GetAttribute("value"));
 
         // The commune's own administrator cannot widen the list with another commune's unit id.
         var admin = await app.SignInAsync(c.AdminUser, TestData.Password);
@@ -87,4 +87,6 @@ public class LargeScopeTests(EmptyAppFactory app) : IClassFixture<EmptyAppFactor
         Assert.Contains("Tìm thấy 2 người", widened.Text(), StringComparison.Ordinal);
         Assert.DoesNotContain("Người Thử", widened.Text(), StringComparison.Ordinal);
     }
+
+    private static string Id(int id) => id.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }
