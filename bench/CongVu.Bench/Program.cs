@@ -2,8 +2,16 @@ using CongVu.Bench;
 
 // CongVu's benchmark: bench/run.sh builds Release and calls this; see bench/README.md and docs/performance.md.
 var options = BenchOptions.Parse(args);
-Console.CancelKeyPress += (_, _) => Server.KillAll();
-AppDomain.CurrentDomain.ProcessExit += (_, _) => Server.KillAll();
+Console.CancelKeyPress += (_, _) =>
+{
+    Server.KillAll();
+    PgCluster.StopAll();
+};
+AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+{
+    Server.KillAll();
+    PgCluster.StopAll();
+};
 try
 {
     return await new Runner(options).RunAsync();
@@ -11,4 +19,5 @@ try
 finally
 {
     Server.KillAll();
+    PgCluster.StopAll();
 }

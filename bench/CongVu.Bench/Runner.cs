@@ -21,6 +21,7 @@ public sealed partial class Runner(BenchOptions o)
     private RunReport _report = null!;
     private Server? _baseline;
     private Server? _app;
+    private PgCluster? _pg;
     private string _dbPath = string.Empty;
     private string _postScript = string.Empty;
 
@@ -71,6 +72,11 @@ public sealed partial class Runner(BenchOptions o)
                 return await SmokeAsync();
             }
 
+            if (o.National)
+            {
+                return await NationalAsync();
+            }
+
             await StartupAsync();
             await CommuneScaleAsync();
             await VisitorCountingAsync();
@@ -99,6 +105,11 @@ public sealed partial class Runner(BenchOptions o)
             if (_baseline is not null)
             {
                 await _baseline.DisposeAsync();
+            }
+
+            if (_pg is not null)
+            {
+                await _pg.StopAsync(keep: o.Keep);
             }
 
             _report.Machine["load average (end)"] = (await File.ReadAllTextAsync("/proc/loadavg")).Split(' ')[0..3].Aggregate((a, b) => a + " " + b);
@@ -744,7 +755,7 @@ public sealed partial class Runner(BenchOptions o)
     {
         var dir = o.OutDir ?? (o.Smoke ? _work : Path.Combine(o.Root, "bench/results"));
         Directory.CreateDirectory(dir);
-        var stem = TimeProvider.System.GetUtcNow().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + (o.Smoke ? "-smoke" : string.Empty);
+        var stem = TimeProvider.System.GetUtcNow().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + (o.Smoke ? "-smoke" : o.National ? "-national" : string.Empty);
         var json = JsonSerializer.Serialize(_report, JsonOut);
         await File.WriteAllTextAsync(Path.Combine(dir, stem + ".json"), json);
         var md = _report.ToMarkdown();
