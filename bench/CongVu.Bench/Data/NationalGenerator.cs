@@ -159,7 +159,7 @@ public static class NationalGenerator
             }
         }
 
-        async Task Copy(string table, string columns, Func<NpgsqlBinaryImporter, Task<long>> write)
+        async Task Copy(string table, string columns, Func<NpgsqlBinaryImporter, long> write)
         {
             var t = Stopwatch.StartNew();
             long rows;
@@ -167,7 +167,7 @@ public static class NationalGenerator
             {
                 await using (var w = await conn.BeginBinaryImportAsync($"COPY \"{table}\" ({columns}) FROM STDIN (FORMAT BINARY)"))
                 {
-                    rows = await write(w);
+                    rows = write(w);
                     await w.CompleteAsync();
                 }
 
@@ -179,53 +179,54 @@ public static class NationalGenerator
             log(string.Create(CultureInfo.InvariantCulture, $"  {table}: {rows:N0} rows in {load.Seconds:0.0} s = {load.RowsPerSecond:N0} rows/s"));
         }
 
-        var validFrom = new DateOnly(2025, 7, 1);
+        // Valid since before the five years of data, so every year 2021–2025 has its figures.
+        var validFrom = new DateOnly(2020, 1, 1);
         long cellCount = 0, memberCount = 0;
-        await Copy("OrgUnits", Cols("Id", "ParentId", "Kind", "Code", "Name", "ShortName", "AdminUnitId", "ValidFrom", "ValidTo", "SortOrder", "Path", "SearchName"), async w =>
+        await Copy("OrgUnits", Cols("Id", "ParentId", "Kind", "Code", "Name", "ShortName", "AdminUnitId", "ValidFrom", "ValidTo", "SortOrder", "Path", "SearchName"), w =>
         {
             long n = 0;
-            async Task Unit(int id, int? parent, int kind, string code, string name, int? admin, int order, string path)
+            void Unit(int id, int? parent, int kind, string code, string name, int? admin, int order, string path)
             {
-                await w.StartRowAsync();
-                await w.WriteAsync(id, NpgsqlDbType.Integer);
-                await WriteAsync(w, parent);
-                await w.WriteAsync(kind, NpgsqlDbType.Integer);
-                await w.WriteAsync(code, NpgsqlDbType.Varchar);
-                await w.WriteAsync(name, NpgsqlDbType.Varchar);
-                await w.WriteNullAsync();
-                await WriteAsync(w, admin);
-                await w.WriteAsync(validFrom, NpgsqlDbType.Date);
-                await w.WriteNullAsync();
-                await w.WriteAsync(order, NpgsqlDbType.Integer);
-                await w.WriteAsync(path, NpgsqlDbType.Varchar);
-                await w.WriteAsync(VietnameseText.Fold(name), NpgsqlDbType.Varchar);
+                w.StartRow();
+                w.Write(id, NpgsqlDbType.Integer);
+                Put(w, parent);
+                w.Write(kind, NpgsqlDbType.Integer);
+                w.Write(code, NpgsqlDbType.Varchar);
+                w.Write(name, NpgsqlDbType.Varchar);
+                w.WriteNull();
+                Put(w, admin);
+                w.Write(validFrom, NpgsqlDbType.Date);
+                w.WriteNull();
+                w.Write(order, NpgsqlDbType.Integer);
+                w.Write(path, NpgsqlDbType.Varchar);
+                w.Write(VietnameseText.Fold(name), NpgsqlDbType.Varchar);
                 n++;
             }
 
             // OrgUnitKind: Province 1, Commune 3, ProvincialPartyCommittee 11, CommunePartyCommittee 13, PartyCell 14.
             var central = $"/{centralId}/";
-            await Unit(centralId, null, 11, CentralCode, "Ban Chấp hành Trung ương (nút trung ương, dữ liệu thử)", null, 0, central);
+            Unit(centralId, null, 11, CentralCode, "Ban Chấp hành Trung ương (nút trung ương, dữ liệu thử)", null, 0, central);
             for (var p = 0; p < provinces; p++)
             {
                 var name = "Tỉnh " + Names.Place(p + 40);
-                await Unit(ProvinceId(p), null, 1, "tinh-" + (p + 1).ToString("D2", CultureInfo.InvariantCulture), name, null, p + 1, $"/{ProvinceId(p)}/");
+                Unit(ProvinceId(p), null, 1, "tinh-" + (p + 1).ToString("D2", CultureInfo.InvariantCulture), name, null, p + 1, $"/{ProvinceId(p)}/");
             }
 
             for (var p = 0; p < provinces; p++)
             {
-                await Unit(ProvinceCommitteeId(p), centralId, 11, "dang-bo-tinh-" + (p + 1).ToString("D2", CultureInfo.InvariantCulture), "Đảng bộ tỉnh " + Names.Place(p + 40), ProvinceId(p), p + 1, $"{central}{ProvinceCommitteeId(p)}/");
+                Unit(ProvinceCommitteeId(p), centralId, 11, "dang-bo-tinh-" + (p + 1).ToString("D2", CultureInfo.InvariantCulture), "Đảng bộ tỉnh " + Names.Place(p + 40), ProvinceId(p), p + 1, $"{central}{ProvinceCommitteeId(p)}/");
             }
 
             foreach (var m in Walk())
             {
                 var code = Code(m.Index);
-                await Unit(m.CommuneId, ProvinceId(m.Province), 3, code, "Xã " + m.Name, null, m.Index + 1, $"/{ProvinceId(m.Province)}/{m.CommuneId}/");
+                Unit(m.CommuneId, ProvinceId(m.Province), 3, code, "Xã " + m.Name, null, m.Index + 1, $"/{ProvinceId(m.Province)}/{m.CommuneId}/");
                 var committeePath = $"{central}{ProvinceCommitteeId(m.Province)}/{m.CommitteeId}/";
-                await Unit(m.CommitteeId, ProvinceCommitteeId(m.Province), 13, "dang-bo-" + code, "Đảng bộ xã " + m.Name, m.CommuneId, m.Index + 1, committeePath);
+                Unit(m.CommitteeId, ProvinceCommitteeId(m.Province), 13, "dang-bo-" + code, "Đảng bộ xã " + m.Name, m.CommuneId, m.Index + 1, committeePath);
                 for (var k = 0; k < m.CellIds.Length; k++)
                 {
                     var cellName = k < m.CellIds.Length - 3 ? $"Chi bộ ấp {Names.Place(k + 7 * m.Index)} {k + 1}" : $"Chi bộ cơ quan {k + 1}";
-                    await Unit(m.CellIds[k], m.CommitteeId, 14, $"{code}-cb-{k + 1:D3}", cellName, null, k + 1, $"{committeePath}{m.CellIds[k]}/");
+                    Unit(m.CellIds[k], m.CommitteeId, 14, $"{code}-cb-{k + 1:D3}", cellName, null, k + 1, $"{committeePath}{m.CellIds[k]}/");
                 }
 
                 cellCount += m.CellIds.Length;
@@ -235,7 +236,7 @@ public static class NationalGenerator
             return n;
         });
 
-        await Copy("People", Cols("Id", "OrgUnitId", "FullName", "SearchName", "BirthDate", "Gender", "Ethnicity", "Phone", "Address", "CreatedAt", "UpdatedAt"), async w =>
+        await Copy("People", Cols("Id", "OrgUnitId", "FullName", "SearchName", "BirthDate", "Gender", "Ethnicity", "Phone", "Address", "CreatedAt", "UpdatedAt"), w =>
         {
             long n = 0;
             foreach (var m in Walk())
@@ -246,18 +247,18 @@ public static class NationalGenerator
                 {
                     var x = m.Members[i];
                     var (full, _) = Names.Person(names);
-                    await w.StartRowAsync();
-                    await w.WriteAsync(m.FirstPersonId + i, NpgsqlDbType.Integer);
-                    await w.WriteAsync(m.CellIds[x.Cell], NpgsqlDbType.Integer);
-                    await w.WriteAsync(full, NpgsqlDbType.Varchar);
-                    await w.WriteAsync(VietnameseText.Fold(full), NpgsqlDbType.Varchar);
-                    await w.WriteAsync(x.Birth, NpgsqlDbType.Date);
-                    await w.WriteAsync(x.Female ? 2 : 1, NpgsqlDbType.Integer);
-                    await w.WriteAsync(Names.Ethnicity(names), NpgsqlDbType.Varchar);
-                    await w.WriteAsync("09" + names.Next(10_000_000, 99_999_999).ToString(CultureInfo.InvariantCulture), NpgsqlDbType.Varchar);
-                    await w.WriteAsync(address, NpgsqlDbType.Varchar);
-                    await w.WriteAsync(at, NpgsqlDbType.TimestampTz);
-                    await w.WriteAsync(at, NpgsqlDbType.TimestampTz);
+                    w.StartRow();
+                    w.Write(m.FirstPersonId + i, NpgsqlDbType.Integer);
+                    w.Write(m.CellIds[x.Cell], NpgsqlDbType.Integer);
+                    w.Write(full, NpgsqlDbType.Varchar);
+                    w.Write(VietnameseText.Fold(full), NpgsqlDbType.Varchar);
+                    w.Write(x.Birth, NpgsqlDbType.Date);
+                    w.Write(x.Female ? 2 : 1, NpgsqlDbType.Integer);
+                    w.Write(Names.Ethnicity(names), NpgsqlDbType.Varchar);
+                    w.Write("09" + names.Next(10_000_000, 99_999_999).ToString(CultureInfo.InvariantCulture), NpgsqlDbType.Varchar);
+                    w.Write(address, NpgsqlDbType.Varchar);
+                    w.Write(at, NpgsqlDbType.TimestampTz);
+                    w.Write(at, NpgsqlDbType.TimestampTz);
                     n++;
                 }
             }
@@ -265,7 +266,7 @@ public static class NationalGenerator
             return n;
         });
 
-        await Copy("Memberships", Cols("Id", "PersonId", "OrgUnitId", "CardNumber", "Class", "Status", "AdmittedOn", "OfficialOn", "StatusSince", "StatusReason"), async w =>
+        await Copy("Memberships", Cols("Id", "PersonId", "OrgUnitId", "CardNumber", "Class", "Status", "AdmittedOn", "OfficialOn", "StatusSince", "StatusReason"), w =>
         {
             long n = 0;
             foreach (var m in Walk())
@@ -274,17 +275,17 @@ public static class NationalGenerator
                 {
                     var x = m.Members[i];
                     var personId = m.FirstPersonId + i;
-                    await w.StartRowAsync();
-                    await w.WriteAsync(membershipStart + (personId - start.Person), NpgsqlDbType.Integer);
-                    await w.WriteAsync(personId, NpgsqlDbType.Integer);
-                    await w.WriteAsync(m.CellIds[x.Cell], NpgsqlDbType.Integer);
-                    await w.WriteAsync("QG" + (personId - start.Person + 1).ToString("D10", CultureInfo.InvariantCulture), NpgsqlDbType.Varchar);
-                    await w.WriteAsync(2, NpgsqlDbType.Integer);
-                    await w.WriteAsync(x.ExemptSince is null ? 1 : 2, NpgsqlDbType.Integer);
-                    await w.WriteAsync(x.Admitted, NpgsqlDbType.Date);
-                    await w.WriteAsync(x.Official, NpgsqlDbType.Date);
-                    await w.WriteAsync(x.ExemptSince ?? x.Official, NpgsqlDbType.Date);
-                    await WriteAsync(w, x.ExemptSince is null ? null : "Tuổi cao, sức yếu");
+                    w.StartRow();
+                    w.Write(membershipStart + (personId - start.Person), NpgsqlDbType.Integer);
+                    w.Write(personId, NpgsqlDbType.Integer);
+                    w.Write(m.CellIds[x.Cell], NpgsqlDbType.Integer);
+                    w.Write("QG" + (personId - start.Person + 1).ToString("D10", CultureInfo.InvariantCulture), NpgsqlDbType.Varchar);
+                    w.Write(2, NpgsqlDbType.Integer);
+                    w.Write(x.ExemptSince is null ? 1 : 2, NpgsqlDbType.Integer);
+                    w.Write(x.Admitted, NpgsqlDbType.Date);
+                    w.Write(x.Official, NpgsqlDbType.Date);
+                    w.Write(x.ExemptSince ?? x.Official, NpgsqlDbType.Date);
+                    Put(w, x.ExemptSince is null ? null : "Tuổi cao, sức yếu");
                     n++;
                 }
             }
@@ -292,7 +293,7 @@ public static class NationalGenerator
             return n;
         });
 
-        await Copy("MembershipPeriods", Cols("Id", "MembershipId", "OrgUnitId", "From", "To", "Class", "Status", "Change", "Reason", "RecordedBy", "RecordedAt"), async w =>
+        await Copy("MembershipPeriods", Cols("Id", "MembershipId", "OrgUnitId", "From", "To", "Class", "Status", "Change", "Reason", "RecordedBy", "RecordedAt"), w =>
         {
             long n = 0;
             foreach (var m in Walk())
@@ -304,28 +305,28 @@ public static class NationalGenerator
                     var membershipId = membershipStart + (m.FirstPersonId + i - start.Person);
                     var cell = m.CellIds[x.Cell];
                     // The ledger's shape (ImportedMembership): probationary from admission, official, then exempt; each closes the one before.
-                    async Task Period(DateOnly from, DateOnly? to, int cls, int status, int change, string? reason)
+                    void Period(DateOnly from, DateOnly? to, int cls, int status, int change, string? reason)
                     {
-                        await w.StartRowAsync();
-                        await w.WriteAsync(id++, NpgsqlDbType.Integer);
-                        await w.WriteAsync(membershipId, NpgsqlDbType.Integer);
-                        await w.WriteAsync(cell, NpgsqlDbType.Integer);
-                        await w.WriteAsync(from, NpgsqlDbType.Date);
-                        await WriteAsync(w, to);
-                        await w.WriteAsync(cls, NpgsqlDbType.Integer);
-                        await w.WriteAsync(status, NpgsqlDbType.Integer);
-                        await w.WriteAsync(change, NpgsqlDbType.Integer);
-                        await WriteAsync(w, reason);
-                        await w.WriteAsync(By, NpgsqlDbType.Varchar);
-                        await w.WriteAsync(at, NpgsqlDbType.TimestampTz);
+                        w.StartRow();
+                        w.Write(id++, NpgsqlDbType.Integer);
+                        w.Write(membershipId, NpgsqlDbType.Integer);
+                        w.Write(cell, NpgsqlDbType.Integer);
+                        w.Write(from, NpgsqlDbType.Date);
+                        Put(w, to);
+                        w.Write(cls, NpgsqlDbType.Integer);
+                        w.Write(status, NpgsqlDbType.Integer);
+                        w.Write(change, NpgsqlDbType.Integer);
+                        Put(w, reason);
+                        w.Write(By, NpgsqlDbType.Varchar);
+                        w.Write(at, NpgsqlDbType.TimestampTz);
                         n++;
                     }
 
-                    await Period(x.Admitted, x.Official, 1, 1, 1, null);
-                    await Period(x.Official, x.ExemptSince, 2, 1, 2, null);
+                    Period(x.Admitted, x.Official, 1, 1, 1, null);
+                    Period(x.Official, x.ExemptSince, 2, 1, 2, null);
                     if (x.ExemptSince is DateOnly e)
                     {
-                        await Period(e, null, 2, 2, 3, "Tuổi cao, sức yếu");
+                        Period(e, null, 2, 2, 3, "Tuổi cao, sức yếu");
                     }
                 }
             }
@@ -333,7 +334,7 @@ public static class NationalGenerator
             return n;
         });
 
-        await Copy("RatingYear", Cols("Id", "CommitteeId", "Year", "RuleSet", "RuleSetVersion", "ConductCodeId", "PledgeDeadline", "ReviewDeadline", "ExtensionDeadline", "State", "CreatedAt", "CreatedBy", "PublishedAt"), async w =>
+        await Copy("RatingYear", Cols("Id", "CommitteeId", "Year", "RuleSet", "RuleSetVersion", "ConductCodeId", "PledgeDeadline", "ReviewDeadline", "ExtensionDeadline", "State", "CreatedAt", "CreatedBy", "PublishedAt"), w =>
         {
             long n = 0;
             foreach (var m in Walk())
@@ -343,21 +344,21 @@ public static class NationalGenerator
                     var year = FirstYear + y;
                     // QĐ 132-QĐ/TW until the 2022 rating, QĐ 124-QĐ/TW from 2023 (RuleSet 132 / 124).
                     var rules = year <= 2022 ? 132 : 124;
-                    await w.StartRowAsync();
-                    await w.WriteAsync(m.FirstRatingYearId + y, NpgsqlDbType.Integer);
-                    await w.WriteAsync(m.CommitteeId, NpgsqlDbType.Integer);
-                    await w.WriteAsync(year, NpgsqlDbType.Integer);
-                    await w.WriteAsync(rules, NpgsqlDbType.Integer);
-                    await w.WriteAsync(rules == 132 ? "132-QĐ/TW ngày 08/3/2018" : "124-QĐ/TW ngày 03/10/2023", NpgsqlDbType.Varchar);
-                    await w.WriteAsync(conduct, NpgsqlDbType.Integer);
-                    await w.WriteAsync(new DateOnly(year, 3, 31), NpgsqlDbType.Date);
-                    await w.WriteAsync(new DateOnly(year, 12, 31), NpgsqlDbType.Date);
-                    await w.WriteNullAsync();
+                    w.StartRow();
+                    w.Write(m.FirstRatingYearId + y, NpgsqlDbType.Integer);
+                    w.Write(m.CommitteeId, NpgsqlDbType.Integer);
+                    w.Write(year, NpgsqlDbType.Integer);
+                    w.Write(rules, NpgsqlDbType.Integer);
+                    w.Write(rules == 132 ? "132-QĐ/TW ngày 08/3/2018" : "124-QĐ/TW ngày 03/10/2023", NpgsqlDbType.Varchar);
+                    w.Write(conduct, NpgsqlDbType.Integer);
+                    w.Write(new DateOnly(year, 3, 31), NpgsqlDbType.Date);
+                    w.Write(new DateOnly(year, 12, 31), NpgsqlDbType.Date);
+                    w.WriteNull();
                     // YearState: Published 3, Closed 4.
-                    await w.WriteAsync(year <= 2023 ? 4 : 3, NpgsqlDbType.Integer);
-                    await w.WriteAsync(Utc(year, 1, 15), NpgsqlDbType.TimestampTz);
-                    await w.WriteAsync(By, NpgsqlDbType.Varchar);
-                    await w.WriteAsync(Utc(year + 1, 1, 20), NpgsqlDbType.TimestampTz);
+                    w.Write(year <= 2023 ? 4 : 3, NpgsqlDbType.Integer);
+                    w.Write(Utc(year, 1, 15), NpgsqlDbType.TimestampTz);
+                    w.Write(By, NpgsqlDbType.Varchar);
+                    w.Write(Utc(year + 1, 1, 20), NpgsqlDbType.TimestampTz);
                     n++;
                 }
             }
@@ -368,7 +369,7 @@ public static class NationalGenerator
         // Members rated and pledging in a year: official before the year began; exempt members neither pledge nor are rated.
         static bool InYear(Member x, int year) => x.Admitted < new DateOnly(year, 1, 1) && (x.ExemptSince is null || x.ExemptSince > new DateOnly(year, 12, 31));
 
-        await Copy("Pledge", Cols("Id", "RatingYearId", "OrgUnitId", "PersonId", "State", "FollowUncleHo", "Model", "SubmittedAt", "EnteredOnBehalfBy", "AcknowledgedAt", "AcknowledgedBy", "ReturnComment", "ReportedAt", "UpdatedAt"), async w =>
+        await Copy("Pledge", Cols("Id", "RatingYearId", "OrgUnitId", "PersonId", "State", "FollowUncleHo", "Model", "SubmittedAt", "EnteredOnBehalfBy", "AcknowledgedAt", "AcknowledgedBy", "ReturnComment", "ReportedAt", "UpdatedAt"), w =>
         {
             long n = 0;
             var id = start.Pledge;
@@ -390,21 +391,21 @@ public static class NationalGenerator
                         // PledgeState: Draft 1, Submitted 2, Acknowledged 3.
                         var state = roll < 0.06 ? 1 : roll < 0.12 ? 2 : 3;
                         var submitted = Utc(year, 2, 1 + (int)(roll * 27));
-                        await w.StartRowAsync();
-                        await w.WriteAsync(id++, NpgsqlDbType.Integer);
-                        await w.WriteAsync(m.FirstRatingYearId + y, NpgsqlDbType.Integer);
-                        await w.WriteAsync(m.CellIds[x.Cell], NpgsqlDbType.Integer);
-                        await w.WriteAsync(m.FirstPersonId + i, NpgsqlDbType.Integer);
-                        await w.WriteAsync(state, NpgsqlDbType.Integer);
-                        await w.WriteAsync(Commitments[(i + y) % Commitments.Length], NpgsqlDbType.Varchar);
-                        await w.WriteNullAsync();
-                        await WriteAsync(w, state >= 2 ? submitted : null);
-                        await w.WriteNullAsync();
-                        await WriteAsync(w, state == 3 ? submitted.AddDays(10) : null);
-                        await WriteAsync(w, state == 3 ? "bithu." + Code(m.Index) : null);
-                        await w.WriteNullAsync();
-                        await w.WriteNullAsync();
-                        await w.WriteAsync(state == 3 ? submitted.AddDays(10) : submitted, NpgsqlDbType.TimestampTz);
+                        w.StartRow();
+                        w.Write(id++, NpgsqlDbType.Integer);
+                        w.Write(m.FirstRatingYearId + y, NpgsqlDbType.Integer);
+                        w.Write(m.CellIds[x.Cell], NpgsqlDbType.Integer);
+                        w.Write(m.FirstPersonId + i, NpgsqlDbType.Integer);
+                        w.Write(state, NpgsqlDbType.Integer);
+                        w.Write(Commitments[(i + y) % Commitments.Length], NpgsqlDbType.Varchar);
+                        w.WriteNull();
+                        Put(w, state >= 2 ? submitted : null);
+                        w.WriteNull();
+                        Put(w, state == 3 ? submitted.AddDays(10) : null);
+                        Put(w, state == 3 ? "bithu." + Code(m.Index) : null);
+                        w.WriteNull();
+                        w.WriteNull();
+                        w.Write(state == 3 ? submitted.AddDays(10) : submitted, NpgsqlDbType.TimestampTz);
                         n++;
                     }
                 }
@@ -413,7 +414,7 @@ public static class NationalGenerator
             return n;
         });
 
-        await Copy("RatingDecision", Cols("Id", "RatingYearId", "OrgUnitId", "PersonId", "MemberReviewId", "Level", "DecidedLevel", "State", "IsCurrent", "Score", "DonePercent", "ExceededPercent", "OnTimePercent", "Explanation", "Mitigation", "DegradationConcluded", "PriorShortcomingsRemedied", "ReRatingBasis", "SupersedesId", "DecidedAt", "DecidedBy"), async w =>
+        await Copy("RatingDecision", Cols("Id", "RatingYearId", "OrgUnitId", "PersonId", "MemberReviewId", "Level", "DecidedLevel", "State", "IsCurrent", "Score", "DonePercent", "ExceededPercent", "OnTimePercent", "Explanation", "Mitigation", "DegradationConcluded", "PriorShortcomingsRemedied", "ReRatingBasis", "SupersedesId", "DecidedAt", "DecidedBy"), w =>
         {
             long n = 0;
             var id = start.Decision;
@@ -435,28 +436,28 @@ public static class NationalGenerator
                         var roll = rng.NextDouble();
                         var level = roll < 0.12 ? 4 : roll < 0.82 ? 3 : roll < 0.98 ? 2 : 1;
                         var score = level switch { 4 => 92m, 3 => 80m, 2 => 65m, _ => 45m };
-                        await w.StartRowAsync();
-                        await w.WriteAsync(id++, NpgsqlDbType.Integer);
-                        await w.WriteAsync(m.FirstRatingYearId + y, NpgsqlDbType.Integer);
-                        await w.WriteAsync(m.CellIds[x.Cell], NpgsqlDbType.Integer);
-                        await w.WriteAsync(m.FirstPersonId + i, NpgsqlDbType.Integer);
-                        await w.WriteNullAsync();
-                        await w.WriteAsync(level, NpgsqlDbType.Integer);
-                        await w.WriteNullAsync();
-                        await w.WriteAsync(3, NpgsqlDbType.Integer);
-                        await w.WriteAsync(true, NpgsqlDbType.Boolean);
-                        await w.WriteAsync(score, NpgsqlDbType.Numeric);
-                        await w.WriteAsync(level >= 2 ? 100m : 70m, NpgsqlDbType.Numeric);
-                        await w.WriteAsync(level == 4 ? 20m : 0m, NpgsqlDbType.Numeric);
-                        await w.WriteAsync(level >= 3 ? 100m : 85m, NpgsqlDbType.Numeric);
-                        await w.WriteAsync("Đảng ủy xã quyết định theo đề nghị của chi bộ.", NpgsqlDbType.Varchar);
-                        await w.WriteNullAsync();
-                        await w.WriteAsync(false, NpgsqlDbType.Boolean);
-                        await w.WriteAsync(false, NpgsqlDbType.Boolean);
-                        await w.WriteNullAsync();
-                        await w.WriteNullAsync();
-                        await w.WriteAsync(Utc(year, 12, 20), NpgsqlDbType.TimestampTz);
-                        await w.WriteAsync("danguy." + Code(m.Index), NpgsqlDbType.Varchar);
+                        w.StartRow();
+                        w.Write(id++, NpgsqlDbType.Integer);
+                        w.Write(m.FirstRatingYearId + y, NpgsqlDbType.Integer);
+                        w.Write(m.CellIds[x.Cell], NpgsqlDbType.Integer);
+                        w.Write(m.FirstPersonId + i, NpgsqlDbType.Integer);
+                        w.WriteNull();
+                        w.Write(level, NpgsqlDbType.Integer);
+                        w.WriteNull();
+                        w.Write(3, NpgsqlDbType.Integer);
+                        w.Write(true, NpgsqlDbType.Boolean);
+                        w.Write(score, NpgsqlDbType.Numeric);
+                        w.Write(level >= 2 ? 100m : 70m, NpgsqlDbType.Numeric);
+                        w.Write(level == 4 ? 20m : 0m, NpgsqlDbType.Numeric);
+                        w.Write(level >= 3 ? 100m : 85m, NpgsqlDbType.Numeric);
+                        w.Write("Đảng ủy xã quyết định theo đề nghị của chi bộ.", NpgsqlDbType.Varchar);
+                        w.WriteNull();
+                        w.Write(false, NpgsqlDbType.Boolean);
+                        w.Write(false, NpgsqlDbType.Boolean);
+                        w.WriteNull();
+                        w.WriteNull();
+                        w.Write(Utc(year, 12, 20), NpgsqlDbType.TimestampTz);
+                        w.Write("danguy." + Code(m.Index), NpgsqlDbType.Varchar);
                         n++;
                     }
                 }
@@ -466,7 +467,7 @@ public static class NationalGenerator
         });
 
         var today = new DateOnly(2026, 11, 25);
-        await Copy("FeedbackItems", Cols("Id", "TrackingCode", "Kind", "Channel", "CommuneId", "OrgUnitId", "SubjectKind", "SubjectPersonId", "SubjectText", "Text", "Anonymity", "ContactNameProtected", "ContactPhoneProtected", "ContactEmailProtected", "ContactConsent", "ReceivedAt", "ReceivedOn", "ConsultsOthers", "DeadlineWorkingDays", "DueOn", "Status", "Outcome", "AnswerText", "ReferredTo", "EvidenceText", "AnsweredAt", "AnsweredOn", "AnsweredBy", "Apologised", "Thanked", "ConductCodes", "ReopenCount", "ReopenReason", "Hidden", "HiddenReason"), async w =>
+        await Copy("FeedbackItems", Cols("Id", "TrackingCode", "Kind", "Channel", "CommuneId", "OrgUnitId", "SubjectKind", "SubjectPersonId", "SubjectText", "Text", "Anonymity", "ContactNameProtected", "ContactPhoneProtected", "ContactEmailProtected", "ContactConsent", "ReceivedAt", "ReceivedOn", "ConsultsOthers", "DeadlineWorkingDays", "DueOn", "Status", "Outcome", "AnswerText", "ReferredTo", "EvidenceText", "AnsweredAt", "AnsweredOn", "AnsweredBy", "Apologised", "Thanked", "ConductCodes", "ReopenCount", "ReopenReason", "Hidden", "HiddenReason"), w =>
         {
             long n = 0;
             foreach (var m in Walk())
@@ -488,42 +489,42 @@ public static class NationalGenerator
                         // FeedbackStatus: Received 1, InProgress 2, Answered 3; the last weeks' items are still open.
                         var answered = answeredOn < today && rng.NextDouble() < 0.97;
                         var receivedAt = new DateTime(received, new TimeOnly(1 + rng.Next(10), rng.Next(60)), DateTimeKind.Utc);
-                        await w.StartRowAsync();
-                        await w.WriteAsync(id, NpgsqlDbType.Integer);
-                        await w.WriteAsync(Tracking(id - start.Feedback), NpgsqlDbType.Varchar);
-                        await w.WriteAsync(kind, NpgsqlDbType.Integer);
-                        await w.WriteAsync(1 + rng.Next(4), NpgsqlDbType.Integer);
-                        await w.WriteAsync(m.CommuneId, NpgsqlDbType.Integer);
-                        await w.WriteAsync(m.CommuneId, NpgsqlDbType.Integer);
-                        await w.WriteAsync(0, NpgsqlDbType.Integer);
-                        await w.WriteNullAsync();
-                        await w.WriteNullAsync();
-                        await w.WriteAsync(FeedbackTexts[rng.Next(FeedbackTexts.Length)], NpgsqlDbType.Varchar);
-                        await w.WriteAsync(1, NpgsqlDbType.Integer);
-                        await w.WriteNullAsync();
-                        await w.WriteNullAsync();
-                        await w.WriteNullAsync();
-                        await w.WriteAsync(false, NpgsqlDbType.Boolean);
-                        await w.WriteAsync(receivedAt, NpgsqlDbType.TimestampTz);
-                        await w.WriteAsync(received, NpgsqlDbType.Date);
-                        await w.WriteAsync(false, NpgsqlDbType.Boolean);
-                        await w.WriteAsync(workingDays, NpgsqlDbType.Integer);
-                        await w.WriteAsync(due, NpgsqlDbType.Date);
-                        await w.WriteAsync(answered ? 3 : 2, NpgsqlDbType.Integer);
-                        await WriteAsync(w, answered ? 1 + rng.Next(4) : null);
-                        await WriteAsync(w, answered ? "Ủy ban nhân dân xã đã tiếp nhận, kiểm tra và trả lời." : null);
-                        await w.WriteNullAsync();
-                        await w.WriteNullAsync();
-                        await WriteAsync(w, answered ? new DateTime(answeredOn, new TimeOnly(3, 0), DateTimeKind.Utc) : null);
-                        await WriteAsync(w, answered ? answeredOn : null);
-                        await WriteAsync(w, answered ? "vanphong." + Code(m.Index) : null);
-                        await w.WriteAsync(false, NpgsqlDbType.Boolean);
-                        await w.WriteAsync(false, NpgsqlDbType.Boolean);
-                        await w.WriteNullAsync();
-                        await w.WriteAsync(0, NpgsqlDbType.Integer);
-                        await w.WriteNullAsync();
-                        await w.WriteAsync(false, NpgsqlDbType.Boolean);
-                        await w.WriteNullAsync();
+                        w.StartRow();
+                        w.Write(id, NpgsqlDbType.Integer);
+                        w.Write(Tracking(id - start.Feedback), NpgsqlDbType.Varchar);
+                        w.Write(kind, NpgsqlDbType.Integer);
+                        w.Write(1 + rng.Next(4), NpgsqlDbType.Integer);
+                        w.Write(m.CommuneId, NpgsqlDbType.Integer);
+                        w.Write(m.CommuneId, NpgsqlDbType.Integer);
+                        w.Write(0, NpgsqlDbType.Integer);
+                        w.WriteNull();
+                        w.WriteNull();
+                        w.Write(FeedbackTexts[rng.Next(FeedbackTexts.Length)], NpgsqlDbType.Varchar);
+                        w.Write(1, NpgsqlDbType.Integer);
+                        w.WriteNull();
+                        w.WriteNull();
+                        w.WriteNull();
+                        w.Write(false, NpgsqlDbType.Boolean);
+                        w.Write(receivedAt, NpgsqlDbType.TimestampTz);
+                        w.Write(received, NpgsqlDbType.Date);
+                        w.Write(false, NpgsqlDbType.Boolean);
+                        w.Write(workingDays, NpgsqlDbType.Integer);
+                        w.Write(due, NpgsqlDbType.Date);
+                        w.Write(answered ? 3 : 2, NpgsqlDbType.Integer);
+                        Put(w, answered ? 1 + rng.Next(4) : null);
+                        Put(w, answered ? "Ủy ban nhân dân xã đã tiếp nhận, kiểm tra và trả lời." : null);
+                        w.WriteNull();
+                        w.WriteNull();
+                        Put(w, answered ? new DateTime(answeredOn, new TimeOnly(3, 0), DateTimeKind.Utc) : null);
+                        Put(w, answered ? answeredOn : null);
+                        Put(w, answered ? "vanphong." + Code(m.Index) : null);
+                        w.Write(false, NpgsqlDbType.Boolean);
+                        w.Write(false, NpgsqlDbType.Boolean);
+                        w.WriteNull();
+                        w.Write(0, NpgsqlDbType.Integer);
+                        w.WriteNull();
+                        w.Write(false, NpgsqlDbType.Boolean);
+                        w.WriteNull();
                         id++;
                         n++;
                     }
@@ -533,7 +534,7 @@ public static class NationalGenerator
             return n;
         });
 
-        await Copy("Dossiers", Cols("Id", "OrgUnitId", "Code", "Procedure", "ReceivedOn", "DueOn", "ReturnedOn", "Official", "ImportedAt", "OriginalDueOn", "DelayReason", "DueResetAt", "ApologyNumber"), async w =>
+        await Copy("Dossiers", Cols("Id", "OrgUnitId", "Code", "Procedure", "ReceivedOn", "DueOn", "ReturnedOn", "Official", "ImportedAt", "OriginalDueOn", "DelayReason", "DueResetAt", "ApologyNumber"), w =>
         {
             long n = 0;
             foreach (var m in Walk())
@@ -548,20 +549,20 @@ public static class NationalGenerator
                         var received = new DateOnly(year, 1, 1).AddDays(rng.Next(360));
                         var due = received.AddDays(3 + rng.Next(12));
                         var returned = rng.NextDouble() < 0.9 ? due.AddDays(-rng.Next(0, 3)) : due.AddDays(rng.Next(1, 15));
-                        await w.StartRowAsync();
-                        await w.WriteAsync(id++, NpgsqlDbType.Integer);
-                        await w.WriteAsync(m.CommuneId, NpgsqlDbType.Integer);
-                        await w.WriteAsync($"H{m.Index + 1:D4}-{year}-{k + 1:D5}", NpgsqlDbType.Varchar);
-                        await w.WriteAsync(Procedures[rng.Next(Procedures.Length)], NpgsqlDbType.Varchar);
-                        await w.WriteAsync(received, NpgsqlDbType.Date);
-                        await w.WriteAsync(due, NpgsqlDbType.Date);
-                        await w.WriteAsync(returned, NpgsqlDbType.Date);
-                        await w.WriteNullAsync();
-                        await w.WriteAsync(Utc(year + 1, 1, 5), NpgsqlDbType.TimestampTz);
-                        await w.WriteNullAsync();
-                        await w.WriteNullAsync();
-                        await w.WriteNullAsync();
-                        await w.WriteNullAsync();
+                        w.StartRow();
+                        w.Write(id++, NpgsqlDbType.Integer);
+                        w.Write(m.CommuneId, NpgsqlDbType.Integer);
+                        w.Write($"H{m.Index + 1:D4}-{year}-{k + 1:D5}", NpgsqlDbType.Varchar);
+                        w.Write(Procedures[rng.Next(Procedures.Length)], NpgsqlDbType.Varchar);
+                        w.Write(received, NpgsqlDbType.Date);
+                        w.Write(due, NpgsqlDbType.Date);
+                        w.Write(returned, NpgsqlDbType.Date);
+                        w.WriteNull();
+                        w.Write(Utc(year + 1, 1, 5), NpgsqlDbType.TimestampTz);
+                        w.WriteNull();
+                        w.WriteNull();
+                        w.WriteNull();
+                        w.WriteNull();
                         n++;
                     }
                 }
@@ -571,7 +572,7 @@ public static class NationalGenerator
         });
 
         // The portal keeps visits as daily aggregates per commune (PortalVisitDay): one row per commune and day.
-        await Copy("PortalVisitDays", Cols("Id", "Commune", "Day", "Views", "Visits"), async w =>
+        await Copy("PortalVisitDays", Cols("Id", "Commune", "Day", "Views", "Visits"), w =>
         {
             long n = 0;
             var id = start.Visit;
@@ -584,12 +585,12 @@ public static class NationalGenerator
                 for (var d = first; d <= last; d = d.AddDays(1))
                 {
                     var views = rng.Next(20, 400);
-                    await w.StartRowAsync();
-                    await w.WriteAsync(id++, NpgsqlDbType.Integer);
-                    await w.WriteAsync(code, NpgsqlDbType.Varchar);
-                    await w.WriteAsync(d, NpgsqlDbType.Date);
-                    await w.WriteAsync((long)views, NpgsqlDbType.Bigint);
-                    await w.WriteAsync((long)(views * (0.3 + rng.NextDouble() * 0.2)), NpgsqlDbType.Bigint);
+                    w.StartRow();
+                    w.Write(id++, NpgsqlDbType.Integer);
+                    w.Write(code, NpgsqlDbType.Varchar);
+                    w.Write(d, NpgsqlDbType.Date);
+                    w.Write((long)views, NpgsqlDbType.Bigint);
+                    w.Write((long)(views * (0.3 + rng.NextDouble() * 0.2)), NpgsqlDbType.Bigint);
                     n++;
                 }
             }
@@ -660,13 +661,54 @@ public static class NationalGenerator
 
     private static string Cols(params string[] names) => string.Join(", ", names.Select(n => $"\"{n}\""));
 
-    private static Task WriteAsync(NpgsqlBinaryImporter w, int? v) => v is int x ? w.WriteAsync(x, NpgsqlDbType.Integer) : w.WriteNullAsync();
+    private static void Put(NpgsqlBinaryImporter w, int? v)
+    {
+        if (v is int x)
+        {
+            w.Write(x, NpgsqlDbType.Integer);
+        }
+        else
+        {
+            w.WriteNull();
+        }
+    }
 
-    private static Task WriteAsync(NpgsqlBinaryImporter w, string? v) => v is null ? w.WriteNullAsync() : w.WriteAsync(v, NpgsqlDbType.Varchar);
+    private static void Put(NpgsqlBinaryImporter w, string? v)
+    {
+        if (v is null)
+        {
+            w.WriteNull();
+        }
+        else
+        {
+            w.Write(v, NpgsqlDbType.Varchar);
+        }
+    }
 
-    private static Task WriteAsync(NpgsqlBinaryImporter w, DateOnly? v) => v is DateOnly x ? w.WriteAsync(x, NpgsqlDbType.Date) : w.WriteNullAsync();
+    private static void Put(NpgsqlBinaryImporter w, DateOnly? v)
+    {
+        if (v is DateOnly x)
+        {
+            w.Write(x, NpgsqlDbType.Date);
+        }
+        else
+        {
+            w.WriteNull();
+        }
+    }
 
-    private static Task WriteAsync(NpgsqlBinaryImporter w, DateTime? v) => v is DateTime x ? w.WriteAsync(x, NpgsqlDbType.TimestampTz) : w.WriteNullAsync();
+    private static void Put(NpgsqlBinaryImporter w, DateTime? v)
+    {
+        if (v is DateTime x)
+        {
+            w.Write(x, NpgsqlDbType.TimestampTz);
+        }
+        else
+        {
+            w.WriteNull();
+        }
+    }
+
 
     private static async Task<int> NextIdAsync(NpgsqlConnection conn, string table) =>
         (await ScalarAsync<int?>(conn, $"SELECT max(\"Id\") FROM \"{table}\"") ?? 0) + 1;
