@@ -36,8 +36,11 @@ public sealed class BenchOptions
     /// <summary>National data scale: 1 = 3,321 communes, 5.6 M members, 10 M feedback items.</summary>
     public double NationalFactor { get; set; } = 0.01;
 
+    /// <summary>National load: drop the non-unique secondary indexes of each table before its COPY and rebuild them after.</summary>
+    public bool NationalDropIndexes { get; set; }
+
     /// <summary>Database of the full run's commune-scale scenarios: sqlite, postgres, or both (the GETs repeated on PostgreSQL).</summary>
-    public string Database { get; set; } = "sqlite";
+    public string Database { get; set; } = "both";
 
     /// <summary>Keep the temporary databases and server logs after a good run.</summary>
     public bool Keep { get; set; }
@@ -64,6 +67,7 @@ public sealed class BenchOptions
                 case "--keep": o.Keep = true; break;
                 case "--national": o.National = true; break;
                 case "--national-factor": o.NationalFactor = double.Parse(Next(), CultureInfo.InvariantCulture); break;
+                case "--national-drop-indexes": o.NationalDropIndexes = true; break;
                 case "--database": o.Database = Next().ToLowerInvariant(); break;
                 default: throw new ArgumentException($"unknown option {args[i]}");
             }
