@@ -93,7 +93,11 @@ public sealed partial class Runner(BenchOptions o)
                 await ProvinceScaleAsync();
             }
 
-            if (o.Database == "both")
+            if (o.Database == "both" && PgCluster.FindBin() is null)
+            {
+                _report.Notes.Add("PostgreSQL rows skipped: no PostgreSQL server binaries under /usr/lib/postgresql on this machine.");
+            }
+            else if (o.Database == "both")
             {
                 await CommuneScalePostgresAsync();
             }
