@@ -157,7 +157,7 @@ public sealed class PgCluster : IAsyncDisposable
                 using var kill = Process.Start("kill", ["-QUIT", pid.ToString(CultureInfo.InvariantCulture)]);
                 kill.WaitForExit();
             }
-            catch (System.ComponentModel.Win32Exception)
+            catch (Exception e) when (e is System.ComponentModel.Win32Exception or IOException or InvalidOperationException)
             {
             }
         }
@@ -172,7 +172,12 @@ public sealed class PgCluster : IAsyncDisposable
             {
                 pg._stopped = true;
                 pg.KillPostmaster();
-                Thread.Sleep(500);
+                // The postmaster needs a moment to take its backends down before its folder goes.
+                for (var i = 0; i < 50 && File.Exists(Path.Combine(pg.DataDir, "postmaster.pid")); i++)
+                {
+                    Thread.Sleep(100);
+                }
+
                 try
                 {
                     Directory.Delete(pg.Dir, recursive: true);
