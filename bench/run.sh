@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
 # CongVu benchmark: builds Release, starts CongVu and its bare baselines as real processes on 127.0.0.1,
 # loads them (wrk for GETs, CongVu.LoadGen for form posts), writes bench/results/<date>.json and .md.
-#   bench/run.sh            full run (~7–10 min on 2 cores): commune scale, import, province scale
+#   bench/run.sh            full run (~10 min on 2 cores): commune scale, import, province scale, commune GETs on PostgreSQL
 #   bench/run.sh --smoke    one short scenario end to end; exits 0 when the harness works (for CI)
+#   bench/run.sh --national [--national-factor F] [--national-drop-indexes]
+#                           the national run only, on a throwaway PostgreSQL (F=1: 3,321 communes, 5.6 M members)
+#   --database sqlite|postgres|both   full run on SQLite; only the commune GETs on PostgreSQL; or both (default)
 #   extra options go to the driver: --seconds N (≤ 10), --factor F (import rows = 20,000 × F),
 #   --import-format xlsx|csv, --communes N (province size, 0 skips), --seed N, --out DIR, --only import
 set -euo pipefail

@@ -33,6 +33,18 @@ public sealed class BenchOptions
     /// <summary>"import": start CongVu once and run only the import scenario (for tuning the import).</summary>
     public string? Only { get; set; }
 
+    /// <summary>Only the national scenario on PostgreSQL (a separate run: bench/run.sh --national).</summary>
+    public bool National { get; set; }
+
+    /// <summary>National data scale: 1 = 3,321 communes, 5.6 M members, 10 M feedback items.</summary>
+    public double NationalFactor { get; set; } = 0.01;
+
+    /// <summary>National load: drop the non-unique secondary indexes of each table before its COPY and rebuild them after.</summary>
+    public bool NationalDropIndexes { get; set; }
+
+    /// <summary>Database of the full run's commune-scale scenarios: sqlite, postgres, or both (the GETs repeated on PostgreSQL).</summary>
+    public string Database { get; set; } = "both";
+
     /// <summary>Keep the temporary databases and server logs after a good run.</summary>
     public bool Keep { get; set; }
 
@@ -57,8 +69,17 @@ public sealed class BenchOptions
                 case "--out": o.OutDir = Next(); break;
                 case "--keep": o.Keep = true; break;
                 case "--only": o.Only = Next(); break;
+                case "--national": o.National = true; break;
+                case "--national-factor": o.NationalFactor = double.Parse(Next(), CultureInfo.InvariantCulture); break;
+                case "--national-drop-indexes": o.NationalDropIndexes = true; break;
+                case "--database": o.Database = Next().ToLowerInvariant(); break;
                 default: throw new ArgumentException($"unknown option {args[i]}");
             }
+        }
+
+        if (o.Database is not ("sqlite" or "postgres" or "both"))
+        {
+            throw new ArgumentException("--database must be sqlite, postgres or both");
         }
 
         // Every load run stays short and bounded (the machine is shared).

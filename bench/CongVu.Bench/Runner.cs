@@ -21,6 +21,7 @@ public sealed partial class Runner(BenchOptions o)
     private RunReport _report = null!;
     private Server? _baseline;
     private Server? _app;
+    private PgCluster? _pg;
     private string _dbPath = string.Empty;
     private string _postScript = string.Empty;
 
@@ -56,7 +57,7 @@ public sealed partial class Runner(BenchOptions o)
             Machine = Machine(),
             Settings = new()
             {
-                ["mode"] = o.Smoke ? "smoke" : "full",
+                ["mode"] = o.Smoke ? "smoke" : o.Database == "postgres" ? "commune-scale GETs on PostgreSQL" : "full",
                 ["load"] = o.Smoke ? $"wrk -t{Wrk.Threads} -c{Wrk.Connections} -d1s, no warm-up" : $"wrk -t{Wrk.Threads} -c{Wrk.Connections} -d{o.Seconds}s after {o.WarmSeconds}s warm-up; form flows {o.SignInWorkers} workers × {o.Seconds}s",
                 ["database"] = "SQLite (WAL, synchronous=FULL, app default)",
                 ["seed"] = o.Seed.ToString(CultureInfo.InvariantCulture),
@@ -78,6 +79,18 @@ public sealed partial class Runner(BenchOptions o)
                 return 0;
             }
 
+            if (o.National)
+            {
+                return await NationalAsync();
+            }
+
+            if (o.Database == "postgres")
+            {
+                // Only the commune-scale GETs on PostgreSQL: a short run of its own.
+                await CommuneScalePostgresAsync();
+                return 0;
+            }
+
             await StartupAsync();
             await CommuneScaleAsync();
             await VisitorCountingAsync();
@@ -87,6 +100,15 @@ public sealed partial class Runner(BenchOptions o)
             {
                 await ProvinceScaleAsync();
                 await ProvinceOverviewAsync();
+            }
+
+            if (o.Database == "both" && PgCluster.FindBin() is null)
+            {
+                _report.Notes.Add("PostgreSQL rows skipped: no PostgreSQL server binaries under /usr/lib/postgresql on this machine.");
+            }
+            else if (o.Database == "both")
+            {
+                await CommuneScalePostgresAsync();
             }
 
             NotYetMeasured();
@@ -108,6 +130,11 @@ public sealed partial class Runner(BenchOptions o)
             if (_baseline is not null)
             {
                 await _baseline.DisposeAsync();
+            }
+
+            if (_pg is not null)
+            {
+                await _pg.StopAsync(keep: o.Keep);
             }
 
             _report.Machine["load average (end)"] = (await File.ReadAllTextAsync("/proc/loadavg")).Split(' ')[0..3].Aggregate((a, b) => a + " " + b);
@@ -558,7 +585,7 @@ public sealed partial class Runner(BenchOptions o)
     {
         (string Id, string Title, string Goal, string Why)[] todo =
         [
-            ("dashboards", "province / national dashboards on PostgreSQL, national data", "≤ 2× hand-written SQL, < 500 ms", "scenario not written yet: the dashboards exist (/staff/chi-tieu) but the PostgreSQL run, the national generator and the hand-written SQL baseline are not wired"),
+            ("dashboards", "province / national dashboards on PostgreSQL, national data", "≤ 2× hand-written SQL, < 500 ms", "measured by the separate national run on PostgreSQL: bench/run.sh --national [--national-factor F] (bench/results/<date>-national.md)"),
         ];
         foreach (var (id, title, goal, why) in todo)
         {
@@ -752,7 +779,7 @@ public sealed partial class Runner(BenchOptions o)
     {
         var dir = o.OutDir ?? (o.Smoke ? _work : Path.Combine(o.Root, "bench/results"));
         Directory.CreateDirectory(dir);
-        var stem = TimeProvider.System.GetUtcNow().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + (o.Smoke ? "-smoke" : string.Empty);
+        var stem = TimeProvider.System.GetUtcNow().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + (o.Smoke ? "-smoke" : o.National ? "-national" : string.Empty);
         var json = JsonSerializer.Serialize(_report, JsonOut);
         await File.WriteAllTextAsync(Path.Combine(dir, stem + ".json"), json);
         var md = _report.ToMarkdown();
