@@ -31,7 +31,7 @@ public sealed partial class Runner
                 new("__RequestVerificationToken", FormSession.Token(form.Html)),
                 new("New.Committee", committee),
                 new("New.Kind", "YearlyDirective05"),
-                new("New.Year", "2025"),
+                new("New.Year", "2024"),
             ]);
             if (created.Status is not (302 or 303) || created.Location is null)
             {
@@ -100,6 +100,6 @@ public sealed partial class Runner
             $"Rows pre-computed by the background refresher after start-up ({filled.TotalSeconds:0} s until no commune showed 'đang cập nhật'); the page reads them in one query and shows 100 communes per page with totals over all.");
     }
 
-    [GeneratedRegex("<select id=\"New_Committee\" name=\"New.Committee\"><option value=\"(\\d+)\"")]
+    [GeneratedRegex("<select id=\"New_Committee\" name=\"New.Committee\">\\s*<option value=\"(\\d+)\"")]
     private static partial Regex CommitteeOptionRx();
 }

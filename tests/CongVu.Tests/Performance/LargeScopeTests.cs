@@ -1,4 +1,5 @@
 using CongVu.Features.Organisation;
+using BoardModel = CongVu.Features.Indicators.Pages.BoardModel;
 using CongVu.Features.Organisation.People;
 using CongVu.Infrastructure.Data;
 using CongVu.Infrastructure.Security;
@@ -86,6 +87,34 @@ public class LargeScopeTests(EmptyAppFactory app) : IClassFixture<EmptyAppFactor
         var widened = await admin.GetPageAsync($"/staff/people?don-vi={big}");
         Assert.Contains("Tìm thấy 2 người", widened.Text(), StringComparison.Ordinal);
         Assert.DoesNotContain("Người Thử", widened.Text(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task IndicatorBoard_OverMoreCommunesThanItComputesSideBySide_PointsToTheCommunesOverview()
+    {
+        var c = await app.CreateCommuneAsync();
+        await using (var scope = app.SystemScope(out var db))
+        {
+            var committee = await db.OrgUnits.SingleAsync(u => u.Id == c.CommitteeId, TestContext.Current.CancellationToken);
+            var provinceCommittee = await db.OrgUnits.SingleAsync(u => u.Id == committee.ParentId, TestContext.Current.CancellationToken);
+            var province = await db.OrgUnits.SingleAsync(u => u.Id == c.ProvinceId, TestContext.Current.CancellationToken);
+            for (var i = 0; i < BoardModel.MaxCommunesSideBySide; i++)
+            {
+                var commune = await TestData.AddUnitAsync(db, province, OrgUnitKind.Commune, $"{c.Prefix}-x{i}", $"Xã Thêm {i} {c.Prefix}", null, From);
+                await TestData.AddUnitAsync(db, provinceCommittee, OrgUnitKind.CommunePartyCommittee, $"{c.Prefix}-dx{i}", $"Đảng bộ xã Thêm {i} {c.Prefix}", commune.Id, From);
+            }
+
+            scope.ServiceProvider.GetRequiredService<OrgTree>().Invalidate();
+        }
+
+        var overseer = await app.SignInAsync(c.OverseerUser, TestData.Password);
+        var doc = await overseer.GetPageAsync("/staff/chi-tieu");
+
+        // 31 communes: no per-commune table computed in the request, a link to the pre-computed overview instead, communes only in the picker.
+        Assert.Contains("31 xã", doc.Text(".flash"), StringComparison.Ordinal);
+        Assert.NotNull(doc.QuerySelector(".flash a[href^='/staff/cac-xa']"));
+        Assert.Empty(doc.QuerySelectorAll("main table"));
+        Assert.Equal(BoardModel.MaxCommunesSideBySide + 1, doc.QuerySelectorAll("select#don-vi option").Length - 1);
     }
 
     private static string Id(int id) => id.ToString(System.Globalization.CultureInfo.InvariantCulture);

@@ -41,6 +41,12 @@ public sealed class BoardModel(AppDbContext db, OrgTree tree, IndicatorBoard boa
 
     public List<CommuneRow> Communes { get; } = [];
 
+    /// <summary>Above this many communes the side-by-side table is not computed here (each commune's board is its own set of queries): the communes overview reads pre-computed figures instead.</summary>
+    public const int MaxCommunesSideBySide = 30;
+
+    /// <summary>Communes in scope when there are too many to put side by side; 0 otherwise.</summary>
+    public int TooManyCommunes { get; private set; }
+
     public bool CanEdit { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
@@ -73,6 +79,14 @@ public sealed class BoardModel(AppDbContext db, OrgTree tree, IndicatorBoard boa
             {
                 // An overseer (or anyone over several communes) first sees the communes side by side.
                 ShownYear = Year ?? Math.Min(today.Year - 1, TermTo);
+                if (communes.Count > MaxCommunesSideBySide)
+                {
+                    // A province or the nation: pick one commune here, or read every commune's figures on /staff/cac-xa.
+                    TooManyCommunes = communes.Count;
+                    Units.RemoveAll(u => u.Kind != OrgUnitKind.Commune);
+                    return Page();
+                }
+
                 foreach (var c in communes)
                 {
                     var tally = (await households.TallyAsync(HouseholdStats.HamletsOf(snap, c), ShownYear, ShownYear, false, ct)).GetValueOrDefault(ShownYear);
