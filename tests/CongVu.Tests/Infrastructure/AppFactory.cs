@@ -55,6 +55,8 @@ public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("RateLimits:PublicFormPerMinute", "100000");
         // Retention passes would erase seeded data as tests move the clock; RetentionTests run the pass explicitly.
         builder.UseSetting("Retention:Enabled", "false");
+        // The overview's background refresher would write figure rows while tests compare or count tables; its pages recompute on read.
+        builder.UseSetting("Overview:Refresher", "false");
         // Tests sign in with passwords only; TwoFactorTests switch the 2FA requirement back on.
         builder.UseSetting("Security:RequireTwoFactorForRoles", "none");
         builder.ConfigureServices(services =>
