@@ -18,9 +18,6 @@ public sealed record CommuneFigures(OrgNode Commune, IReadOnlyDictionary<string,
 /// </summary>
 public sealed class CommuneFiguresStore(AppDbContext db, OrgTree tree, IEnumerable<IPublicFigures> contributors, TimeProvider time, IConfiguration config, FiguresSignal signal)
 {
-    // Above this many communes one query by year and an in-memory filter beats a long IN list.
-    private const int InListLimit = 500;
-
     private static readonly IReadOnlyDictionary<string, JsonElement> NoFigures = new Dictionary<string, JsonElement>();
 
     public int MaxRecomputePerRequest => Math.Max(0, config.GetValue("Overview:MaxRecomputePerRequest", 25));
@@ -92,18 +89,13 @@ public sealed class CommuneFiguresStore(AppDbContext db, OrgTree tree, IEnumerab
             return [];
         }
 
-        var query = db.Set<CommuneYearFigures>().AsNoTracking().Where(f => f.Year == year);
-        if (communes.Count <= InListLimit)
-        {
-            var ids = communes.Select(c => c.Id).ToArray();
-            query = query.Where(f => ids.Contains(f.CommuneId));
-        }
-
+        // The ids go as one array parameter whatever their number (DatabaseSetup.ScopeListMode).
+        var ids = communes.Select(c => c.Id).ToArray();
+        var query = db.Set<CommuneYearFigures>().AsNoTracking().Where(f => f.Year == year && ids.Contains(f.CommuneId));
         var list = withFigures
             ? await query.Select(f => new Row(f.CommuneId, f.FiguresJson, f.ComputedAt, f.Stale, f.Revision)).ToListAsync(ct)
             : await query.Select(f => new Row(f.CommuneId, string.Empty, f.ComputedAt, f.Stale, f.Revision)).ToListAsync(ct);
-        var wanted = communes.Select(c => c.Id).ToHashSet();
-        return list.Where(r => wanted.Contains(r.CommuneId)).ToDictionary(r => r.CommuneId);
+        return list.ToDictionary(r => r.CommuneId);
     }
 
     private async Task<Dictionary<int, CommuneFigures>> RecomputeAsync(IReadOnlyList<OrgNode> communes, int year, Dictionary<int, Row> rows, CancellationToken ct)

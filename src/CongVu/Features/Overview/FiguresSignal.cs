@@ -1,6 +1,6 @@
 namespace CongVu.Features.Overview;
 
-/// <summary>Wakes the background refresher early: a write marked rows stale, or a page left rows to finish.</summary>
+/// <summary>Wakes the background refresher early when a page left rows "đang cập nhật" for it to finish.</summary>
 public sealed class FiguresSignal : IDisposable
 {
     private readonly SemaphoreSlim _signal = new(0, 1);

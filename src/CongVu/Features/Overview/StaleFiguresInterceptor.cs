@@ -16,7 +16,7 @@ namespace CongVu.Features.Overview;
 /// transaction if the caller has none; the mark runs last in that transaction, just before commit, so
 /// the gap in which a row created meanwhile could miss it is as short as it can be.
 /// </summary>
-public sealed class StaleFiguresInterceptor(OrgTree tree, FiguresSignal signal) : SaveChangesInterceptor
+public sealed class StaleFiguresInterceptor(OrgTree tree) : SaveChangesInterceptor
 {
     private sealed class Pending
     {
@@ -76,7 +76,8 @@ public sealed class StaleFiguresInterceptor(OrgTree tree, FiguresSignal signal) 
             await ReleaseAsync(context, pending);
         }
 
-        signal.Raise();
+        // The refresher is not woken here: under a stream of writes (citizens' feedback) it would recompute the
+        // commune's whole summary after every save. Its next pass (Overview:RefreshSeconds) or a page read picks the row up.
         return result;
     }
 
