@@ -10,6 +10,15 @@ public static partial class Journeys
 
     public const string DemoPassword = "CongVu-demo-2026";
 
+    /// <summary>
+    /// Accounts that only the wrong-password journeys use. A failed attempt raises the account's failure count
+    /// while a parallel journey's correct sign-in resets it; Identity then answers the loser of that race with
+    /// "wrong password" on purpose (no free guesses past the lockout), so the two must never share an account.
+    /// </summary>
+    public const string WrongPasswordUser = "huynhvanly";
+
+    public const string WrongPasswordUserNoScript = "tinhuy.vinhlong";
+
     public static async Task SignInAsync(this IPage page, string userName = StaffUser, string password = DemoPassword)
     {
         await page.GotoAsync("/tai-khoan/dang-nhap");

@@ -17,7 +17,7 @@ public class NoScriptJourneyTests(BrowserHost host) : BrowserTest(host)
     [Fact]
     public async Task SignIn_WithJavaScriptOff_WrongPasswordShowsError()
     {
-        await Page.SignInAsync(password: "sai-mat-khau");
+        await Page.SignInAsync(Infrastructure.Journeys.WrongPasswordUserNoScript, "sai-mat-khau");
 
         await Expect(Page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Tên đăng nhập hoặc mật khẩu không đúng.");
     }

@@ -20,7 +20,7 @@ public partial class SignInJourneyTests(BrowserHost host) : BrowserTest(host)
     [Fact]
     public async Task SignIn_WithWrongPassword_ShowsErrorAndStaysOnForm()
     {
-        await Page.SignInAsync(password: "sai-mat-khau");
+        await Page.SignInAsync(Infrastructure.Journeys.WrongPasswordUser, "sai-mat-khau");
 
         await Expect(Page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Tên đăng nhập hoặc mật khẩu không đúng.");
         await Expect(Page.GetByLabel("Mật khẩu", new() { Exact = true })).ToBeVisibleAsync();
