@@ -1,5 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Localization;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Localization;
 
 namespace CongVu.Infrastructure.Localization;
 
@@ -11,6 +13,8 @@ public static class LocalizationSetup
     public static IServiceCollection AddAppLocalization(this IServiceCollection services)
     {
         services.AddLocalization(o => o.ResourcesPath = "Resources");
+        services.AddSingleton<SharedStrings>();
+        services.Replace(ServiceDescriptor.Singleton<IStringLocalizerFactory, SharedStringsFactory>());
         services.Configure<RequestLocalizationOptions>(o =>
         {
             o.DefaultRequestCulture = new RequestCulture(Vietnamese);
