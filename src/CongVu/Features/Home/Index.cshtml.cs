@@ -1,12 +1,15 @@
 using CongVu.Features.Organisation;
 using CongVu.Features.Portal.Home;
 using CongVu.Infrastructure.Time;
+using CongVu.Infrastructure.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
 
 namespace CongVu.Features.Home;
 
 [AllowAnonymous]
+[OutputCache(PolicyName = PublicPageCachePolicy.Name)]
 public sealed class IndexModel(OrgTree tree, RegistryQueries registry, CommuneHome home, PublicFiguresCache cache, TimeProvider time) : PageModel
 {
     public sealed record CommuneCard(string Code, string Name, string Trail, DateOnly AsOf, int Cells, int Members, int Exempt);

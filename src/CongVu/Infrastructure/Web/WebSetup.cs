@@ -3,6 +3,7 @@ using CongVu.Infrastructure.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Localization;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Localization;
 
 namespace CongVu.Infrastructure.Web;
@@ -31,6 +32,8 @@ public static class WebSetup
                 }
             });
         services.AddSingleton<IHtmlLocalizerFactory, HtmlLocalizerFactory>();
+        services.AddSingleton<Microsoft.AspNetCore.Mvc.ViewFeatures.CookieTempDataProvider>();
+        services.Replace(ServiceDescriptor.Singleton<Microsoft.AspNetCore.Mvc.ViewFeatures.ITempDataProvider, QuietTempDataProvider>());
         // Vietnamese text goes out as UTF-8, not as numeric entities: pages stay small and readable.
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
@@ -43,6 +46,11 @@ public static class WebSetup
         });
         services.AddOpenApi();
         services.AddResponseCompression(o => o.EnableForHttps = true);
+        services.AddOutputCache(o =>
+        {
+            o.SizeLimit = PublicPageCachePolicy.SizeLimitBytes;
+            o.AddPolicy(PublicPageCachePolicy.Name, new PublicPageCachePolicy());
+        });
         services.Configure<RouteOptions>(o => o.LowercaseUrls = true);
         services.AddAntiforgery(o =>
         {
@@ -91,6 +99,8 @@ public static class WebSetup
         app.UseAuthentication();
         Security.SecuritySetup.UseAccessScope(app);
         app.UseAuthorization();
+        // After authentication (signed-in users are never served a cached page) and behind the visit counter.
+        app.UseOutputCache();
         app.UseAntiforgery();
         return app;
     }

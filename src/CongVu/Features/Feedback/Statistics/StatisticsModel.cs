@@ -3,14 +3,17 @@ using CongVu.Features.Organisation;
 using CongVu.Features.Portal;
 using CongVu.Infrastructure.Data;
 using CongVu.Infrastructure.Time;
+using CongVu.Infrastructure.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
 
 namespace CongVu.Features.Feedback.Statistics;
 
 /// <summary>The public statistics of citizens' feedback and the one-stop desk (/thong-ke/phan-anh for the home commune, /xa/{code}/thong-ke for any): aggregates only.</summary>
 [AllowAnonymous]
+[OutputCache(PolicyName = PublicPageCachePolicy.Name)]
 public sealed class StatisticsModel(AppDbContext db, PortalCommunes communes, WorkingCalendarProvider calendars, TimeProvider time) : PageModel
 {
     public OrgNode Commune { get; private set; } = null!;

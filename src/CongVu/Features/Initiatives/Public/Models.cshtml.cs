@@ -1,15 +1,18 @@
 using CongVu.Features.Organisation;
 using CongVu.Features.Portal;
 using CongVu.Infrastructure.Data;
+using CongVu.Infrastructure.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 
 namespace CongVu.Features.Initiatives.Public;
 
 /// <summary>The commune's typical models (mô hình tiêu biểu) for the public: results, photos and commendations; never a person's record.</summary>
 [AllowAnonymous]
+[OutputCache(PolicyName = PublicPageCachePolicy.Name)]
 public sealed class ModelsModel(PortalCommunes communes, OrgTree tree, AppDbContext db) : PageModel
 {
     public sealed record Card(Initiative Item, string Unit, List<(string Name, string Unit, decimal Target, decimal? Reached)> Results, List<(int Id, string Caption)> Photos, List<string> Commendations);

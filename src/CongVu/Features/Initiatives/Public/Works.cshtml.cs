@@ -1,15 +1,18 @@
 using CongVu.Features.Organisation;
 using CongVu.Features.Portal;
 using CongVu.Infrastructure.Data;
+using CongVu.Infrastructure.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 
 namespace CongVu.Features.Initiatives.Public;
 
 /// <summary>The commune's public works and what people gave; a donor is named only with consent, else "một hộ ở ấp X".</summary>
 [AllowAnonymous]
+[OutputCache(PolicyName = PublicPageCachePolicy.Name)]
 public sealed class WorksModel(PortalCommunes communes, OrgTree tree, AppDbContext db) : PageModel
 {
     public sealed record Line(string Donor, string What, decimal Value);

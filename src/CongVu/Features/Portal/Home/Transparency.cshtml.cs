@@ -2,9 +2,11 @@ using System.Globalization;
 using System.Text.Json;
 using CongVu.Features.Organisation;
 using CongVu.Infrastructure.Time;
+using CongVu.Infrastructure.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
 
 namespace CongVu.Features.Portal.Home;
 
@@ -13,6 +15,7 @@ namespace CongVu.Features.Portal.Home;
 /// modules contribute. Only aggregates exist in that summary, so no person's rating can appear here.
 /// </summary>
 [AllowAnonymous]
+[OutputCache(PolicyName = PublicPageCachePolicy.Name)]
 public sealed class TransparencyModel(PortalCommunes communes, CommuneHome home, TimeProvider time) : PageModel
 {
     public OrgNode Commune { get; private set; } = null!;

@@ -1,12 +1,15 @@
 using CongVu.Features.Organisation;
+using CongVu.Infrastructure.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
 
 namespace CongVu.Features.Portal.News;
 
 /// <summary>A published article with its captioned photos and byline; drafts and scheduled posts are 404.</summary>
 [AllowAnonymous]
+[OutputCache(PolicyName = PublicPageCachePolicy.Name)]
 public sealed class ArticleModel(PortalCommunes communes, NewsQueries news) : PageModel
 {
     public OrgNode Commune { get; private set; } = null!;

@@ -1,12 +1,15 @@
 using CongVu.Features.Organisation;
+using CongVu.Infrastructure.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
 
 namespace CongVu.Features.Portal.News;
 
 /// <summary>The public news list of a commune, with search over titles and leads (diacritics optional).</summary>
 [AllowAnonymous]
+[OutputCache(PolicyName = PublicPageCachePolicy.Name)]
 public sealed class ListModel(PortalCommunes communes, NewsQueries news) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "q")]
