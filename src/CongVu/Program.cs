@@ -5,12 +5,12 @@ using CongVu.Features.Households;
 using CongVu.Features.Indicators;
 using CongVu.Features.Initiatives;
 using CongVu.Features.NewCountryside;
+using CongVu.Features.Organisation;
+using CongVu.Features.Overview;
 using CongVu.Features.Pledges;
 using CongVu.Features.Portal;
 using CongVu.Features.Reports;
 using CongVu.Features.Reviews;
-using CongVu.Features.Organisation;
-using CongVu.Features.Overview;
 using CongVu.Infrastructure;
 using CongVu.Infrastructure.Data;
 using CongVu.Infrastructure.Localization;
@@ -20,6 +20,7 @@ using CongVu.Infrastructure.Web;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddSingleton<StartupGate>();
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddAppDatabase(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddAppSecurity(builder.Configuration, builder.Environment.ContentRootPath);
@@ -48,8 +49,11 @@ if (await AppCommands.TryRunAsync(app, args))
     return;
 }
 
-await AppStartup.InitialiseAsync(app);
+// Migrations and the reference and demo checks run while the server starts; requests wait for them at the gate.
+var gate = app.Services.GetRequiredService<StartupGate>();
+var initialising = gate.RunAsync(() => AppStartup.InitialiseAsync(app));
 
+app.UseStartupGate();
 app.UseAppWeb();
 app.MapAppWeb();
 app.MapOrganisation();
@@ -64,6 +68,17 @@ app.MapIndicators();
 app.MapNewCountryside();
 app.MapReports();
 
-await app.RunAsync();
+await app.StartAsync();
+try
+{
+    await initialising;
+}
+catch
+{
+    await app.StopAsync();
+    throw;
+}
+
+await app.WaitForShutdownAsync();
 
 public partial class Program;

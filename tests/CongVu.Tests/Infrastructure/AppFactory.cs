@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Time.Testing;
 
 namespace CongVu.Tests.Infrastructure;
@@ -64,6 +65,14 @@ public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Time);
         });
+    }
+
+    /// <summary>Tests arrange data through the services as soon as the host exists: wait for the start-up checks first.</summary>
+    protected override IHost CreateHost(IHostBuilder builder)
+    {
+        var host = base.CreateHost(builder);
+        host.Services.GetRequiredService<CongVu.Infrastructure.StartupGate>().Ready.GetAwaiter().GetResult();
+        return host;
     }
 
     /// <summary>A scope with unrestricted data access, for arranging and checking data directly.</summary>

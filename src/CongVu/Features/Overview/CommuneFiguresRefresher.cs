@@ -1,16 +1,19 @@
 using CongVu.Features.Organisation;
+using CongVu.Infrastructure;
 using CongVu.Infrastructure.Security;
 using CongVu.Infrastructure.Time;
 
 namespace CongVu.Features.Overview;
 
 /// <summary>Finishes, in small batches, the stale or missing figures of this year and last year that pages left "đang cập nhật".</summary>
-public sealed class CommuneFiguresRefresher(IServiceScopeFactory scopes, OrgTree tree, FiguresSignal signal, TimeProvider time, IConfiguration config, ILogger<CommuneFiguresRefresher> log) : BackgroundService
+public sealed class CommuneFiguresRefresher(IServiceScopeFactory scopes, OrgTree tree, FiguresSignal signal, StartupGate gate, TimeProvider time, IConfiguration config, ILogger<CommuneFiguresRefresher> log) : BackgroundService
 {
     private const int Batch = 10;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // Not before migrations and the start-up checks have run (StartupGate).
+        await gate.Ready.WaitAsync(stoppingToken);
         if (!config.GetValue("Overview:Refresher", true))
         {
             return;

@@ -177,10 +177,12 @@ public sealed class BackupService(DatabaseOptions db, IHostEnvironment env, Time
 }
 
 /// <summary>Takes a backup every interval and keeps the newest few, when enabled.</summary>
-public sealed class BackupScheduler(BackupService backups, BackupOptions options, IHostEnvironment env, TimeProvider time, ILogger<BackupScheduler> log) : BackgroundService
+public sealed class BackupScheduler(BackupService backups, BackupOptions options, StartupGate gate, IHostEnvironment env, TimeProvider time, ILogger<BackupScheduler> log) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // Not before migrations and the start-up checks have run (StartupGate).
+        await gate.Ready.WaitAsync(stoppingToken);
         if (!options.Enabled)
         {
             return;

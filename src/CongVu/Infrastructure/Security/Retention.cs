@@ -78,10 +78,12 @@ public sealed class RetentionRunner(AppDbContext db, SubjectRights rights, Audit
 }
 
 /// <summary>Runs the retention pass once a day (Retention:IntervalHours) on the app's clock; backups are trimmed by BackupScheduler (Backup:Keep).</summary>
-public sealed class RetentionService(IServiceProvider services, RetentionOptions options, TimeProvider time, ILogger<RetentionService> log) : BackgroundService
+public sealed class RetentionService(IServiceProvider services, RetentionOptions options, StartupGate gate, TimeProvider time, ILogger<RetentionService> log) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // Not before migrations and the start-up checks have run (StartupGate).
+        await gate.Ready.WaitAsync(stoppingToken);
         if (!options.Enabled)
         {
             return;

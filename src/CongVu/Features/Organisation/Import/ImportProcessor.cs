@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using CongVu.Infrastructure;
 using CongVu.Infrastructure.Audit;
 using CongVu.Infrastructure.Data;
 using CongVu.Infrastructure.Time;
@@ -274,10 +275,12 @@ public sealed class ImportProcessor(AppDbContext db, OrgTree tree, TimeProvider 
 }
 
 /// <summary>Reads batch ids from the queue and processes them one at a time, each in its own scope.</summary>
-public sealed class ImportWorker(IServiceScopeFactory scopes, ImportJobs queue, ILogger<ImportWorker> log) : BackgroundService
+public sealed class ImportWorker(IServiceScopeFactory scopes, ImportJobs queue, StartupGate gate, ILogger<ImportWorker> log) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // Not before migrations and the start-up checks have run (StartupGate).
+        await gate.Ready.WaitAsync(stoppingToken);
         await Task.Yield();
         try
         {

@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.Security.Cryptography;
 using System.Text;
+using CongVu.Infrastructure;
 using CongVu.Infrastructure.Data;
 using CongVu.Infrastructure.Time;
 using Microsoft.EntityFrameworkCore;
@@ -263,10 +264,12 @@ public sealed class VisitService(IServiceScopeFactory scopes, TimeProvider time,
 }
 
 /// <summary>Writes the counts every few seconds, and once more on shutdown.</summary>
-public sealed class VisitFlusher(VisitService visits, IConfiguration config) : BackgroundService
+public sealed class VisitFlusher(VisitService visits, StartupGate gate, IConfiguration config) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // Not before migrations and the start-up checks have run (StartupGate).
+        await gate.Ready.WaitAsync(stoppingToken);
         var seconds = Math.Clamp(config.GetValue("Portal:FlushSeconds", 5), 1, 300);
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(seconds));
         try
