@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# CongVu benchmark: builds Release, starts CongVu and its bare baselines as real processes on 127.0.0.1,
+# CongVu benchmark: publishes Release (ReadyToRun), starts CongVu and its bare baselines as real processes on 127.0.0.1,
 # loads them (wrk for GETs, CongVu.LoadGen for form posts), writes bench/results/<date>.json and .md.
 #   bench/run.sh            full run (~10 min on 2 cores): commune scale, import, province scale, commune GETs on PostgreSQL
 #   bench/run.sh --smoke    one short scenario end to end; exits 0 when the harness works (for CI)
@@ -39,12 +39,21 @@ cleanup() {
 }
 trap cleanup EXIT INT TERM
 
-echo "==> [$(date -u +%H:%M:%S)] building Release"
-# CI=false: an analyzer warning in the bench must not stop a measurement (CI builds the app with warnings as errors).
-build() { CI=false dotnet build "$1" -c Release --nologo -v quiet -clp:ErrorsOnly; }
-build src/CongVu/CongVu.csproj
-build bench/Baselines/CongVu.Baseline/CongVu.Baseline.csproj
-build bench/CongVu.Bench/CongVu.Bench.csproj
+echo "==> [$(date -u +%H:%M:%S)] publishing Release (ReadyToRun) and building the driver"
+# The app and its baseline are measured as they are deployed (docs/operations.md): published Release with
+# ReadyToRun code for this machine, framework-dependent. CI=false: an analyzer warning in the bench must not
+# stop a measurement (CI builds the app with warnings as errors).
+case "$(uname -m)" in
+    aarch64 | arm64) RID=linux-arm64 ;;
+    *) RID=linux-x64 ;;
+esac
+publish() {
+    rm -rf "$2"
+    CI=false dotnet publish "$1" -c Release -r "$RID" --self-contained false -p:PublishReadyToRun=true -o "$2" --nologo -v quiet -clp:ErrorsOnly
+}
+publish src/CongVu/CongVu.csproj bench/out/congvu
+publish bench/Baselines/CongVu.Baseline/CongVu.Baseline.csproj bench/out/baseline
+CI=false dotnet build bench/CongVu.Bench/CongVu.Bench.csproj -c Release --nologo -v quiet -clp:ErrorsOnly
 
 echo "==> [$(date -u +%H:%M:%S)] running"
 dotnet bench/CongVu.Bench/bin/Release/net10.0/CongVu.Bench.dll --root "$ROOT" --pid-file "$PIDS" "$@" &

@@ -25,9 +25,9 @@ public sealed partial class Runner(BenchOptions o)
     private string _dbPath = string.Empty;
     private string _postScript = string.Empty;
 
-    private string AppDll => Path.Combine(o.Root, "src/CongVu/bin/Release/net10.0/CongVu.dll");
+    private string AppDll => Path.Combine(o.Root, "bench/out/congvu/CongVu.dll");
 
-    private string BaselineDll => Path.Combine(o.Root, "bench/Baselines/CongVu.Baseline/bin/Release/net10.0/CongVu.Baseline.dll");
+    private string BaselineDll => Path.Combine(o.Root, "bench/out/baseline/CongVu.Baseline.dll");
 
     private static void Log(string line) => Console.WriteLine($"[{TimeProvider.System.GetUtcNow():HH:mm:ss}] {line}");
 
@@ -38,7 +38,7 @@ public sealed partial class Runner(BenchOptions o)
         {
             if (!File.Exists(dll))
             {
-                await Console.Error.WriteLineAsync($"{dll} is missing: build Release first (bench/run.sh does).");
+                await Console.Error.WriteLineAsync($"{dll} is missing: publish it first (bench/run.sh does).");
                 return 2;
             }
         }
@@ -166,8 +166,8 @@ public sealed partial class Runner(BenchOptions o)
 
     private async Task<(Server Server, TimeSpan Ready)> StartAsync(string name, string dll, Dictionary<string, string> env, string readyPath, TimeSpan timeout)
     {
-        // The app's content root is its project folder, where wwwroot lives (bin/ holds no static files unless published).
-        var contentRoot = dll == AppDll ? Path.Combine(o.Root, "src/CongVu") : Path.GetDirectoryName(dll)!;
+        // Published folders: the content root (wwwroot, appsettings.json) is the folder the DLL sits in.
+        var contentRoot = Path.GetDirectoryName(dll)!;
         var s = Server.Start(name, dll, Server.FreePort(), env, _work, contentRoot);
         try
         {

@@ -38,7 +38,7 @@ public sealed partial class Runner
             UseShellExecute = false,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
-            WorkingDirectory = Path.Combine(o.Root, "src/CongVu"),
+            WorkingDirectory = Path.GetDirectoryName(AppDll)!,
         };
         psi.ArgumentList.Add(AppDll);
         foreach (var a in args)
