@@ -30,4 +30,10 @@ public class AuditEntry
     public string PreviousHash { get; set; } = string.Empty;
 
     public string Hash { get; set; } = string.Empty;
+
+    /// <summary>
+    /// Not stored: for an entry about a record added in the same save, gives that record's key once the database
+    /// has assigned it (AppDbContext writes the record, then the entry, in one transaction).
+    /// </summary>
+    public Func<object?>? PendingEntityId { get; set; }
 }

@@ -139,6 +139,7 @@ public abstract class AppDbContext : IdentityDbContext<AppUser>
             e.Property(a => a.ActorName).HasMaxLength(200);
             e.Property(a => a.Hash).HasMaxLength(64);
             e.Property(a => a.PreviousHash).HasMaxLength(64);
+            e.Ignore(a => a.PendingEntityId);
             // A fork in the chain (two entries after the same one) is refused by the database.
             e.HasIndex(a => a.PreviousHash).IsUnique();
             e.HasIndex(a => new { a.EntityType, a.EntityId });
@@ -190,27 +191,78 @@ public abstract class AppDbContext : IdentityDbContext<AppUser>
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
 
+        // The chain's gate before any database lock, always in that order, so two saves never wait on each other crosswise.
         await AuditChain.Gate.WaitAsync(cancellationToken);
         try
         {
-            var last = await AuditEntries.AsNoTracking()
-                .OrderByDescending(a => a.Id)
-                .Select(a => a.Hash)
-                .FirstOrDefaultAsync(cancellationToken) ?? string.Empty;
-            foreach (var entry in newEntries)
+            if (newEntries.Exists(e => e.PendingEntityId is not null))
             {
-                // PostgreSQL keeps microseconds: hash what the database will give back, not the finer .NET ticks.
-                entry.At = new DateTime(entry.At.Ticks - (entry.At.Ticks % 10), DateTimeKind.Utc);
-                entry.PreviousHash = last;
-                entry.Hash = AuditChain.HashOf(entry);
-                last = entry.Hash;
+                return await SaveWithNewSubjectsAsync(newEntries, cancellationToken);
             }
 
+            await ChainAsync(newEntries, cancellationToken);
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
         finally
         {
             AuditChain.Gate.Release();
+        }
+    }
+
+    /// <summary>Entries about records this save adds: the records first, then the entries with their keys, in one transaction.</summary>
+    private async Task<int> SaveWithNewSubjectsAsync(List<AuditEntry> entries, CancellationToken ct)
+    {
+        foreach (var entry in entries)
+        {
+            Entry(entry).State = EntityState.Detached;
+        }
+
+        var owned = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(ct) : null;
+        try
+        {
+            var count = await base.SaveChangesAsync(acceptAllChangesOnSuccess: true, ct);
+            foreach (var entry in entries)
+            {
+                if (entry.PendingEntityId is { } id)
+                {
+                    entry.EntityId = Convert.ToString(id(), System.Globalization.CultureInfo.InvariantCulture);
+                    entry.PendingEntityId = null;
+                }
+            }
+
+            AuditEntries.AddRange(entries);
+            await ChainAsync(entries, ct);
+            count += await base.SaveChangesAsync(acceptAllChangesOnSuccess: true, ct);
+            if (owned is not null)
+            {
+                await owned.CommitAsync(ct);
+            }
+
+            return count;
+        }
+        finally
+        {
+            if (owned is not null)
+            {
+                await owned.DisposeAsync();
+            }
+        }
+    }
+
+    /// <summary>Links new entries to the last one in the log; the caller holds the chain's gate.</summary>
+    private async Task ChainAsync(List<AuditEntry> entries, CancellationToken ct)
+    {
+        var last = await AuditEntries.AsNoTracking()
+            .OrderByDescending(a => a.Id)
+            .Select(a => a.Hash)
+            .FirstOrDefaultAsync(ct) ?? string.Empty;
+        foreach (var entry in entries)
+        {
+            // PostgreSQL keeps microseconds: hash what the database will give back, not the finer .NET ticks.
+            entry.At = new DateTime(entry.At.Ticks - (entry.At.Ticks % 10), DateTimeKind.Utc);
+            entry.PreviousHash = last;
+            entry.Hash = AuditChain.HashOf(entry);
+            last = entry.Hash;
         }
     }
 

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Runtime.CompilerServices;
 using CongVu.Infrastructure.Audit;
 using Microsoft.EntityFrameworkCore;
@@ -18,11 +19,16 @@ public sealed class DataVersion
     public void Bump() => Interlocked.Increment(ref _value);
 }
 
-/// <summary>Bumps <see cref="DataVersion"/> after a save that changed records other than audit entries and visitor counts.</summary>
-public sealed class DataVersionInterceptor(DataVersion version) : SaveChangesInterceptor
+/// <summary>
+/// Bumps <see cref="DataVersion"/> after a save that changed records other than audit entries and visitor counts,
+/// once it is committed: a save inside the caller's transaction bumps when that transaction commits, so a cache
+/// never stores, under the new version, figures read before the change was visible.
+/// </summary>
+public sealed class DataVersionInterceptor(DataVersion version) : SaveChangesInterceptor, IDbTransactionInterceptor
 {
     private static readonly object Marker = new();
     private readonly ConditionalWeakTable<DbContext, object> _pending = new();
+    private readonly ConditionalWeakTable<DbContext, object> _uncommitted = new();
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
@@ -56,6 +62,23 @@ public sealed class DataVersionInterceptor(DataVersion version) : SaveChangesInt
         return Task.CompletedTask;
     }
 
+    void IDbTransactionInterceptor.TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => Committed(eventData.Context);
+
+    Task IDbTransactionInterceptor.TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken)
+    {
+        Committed(eventData.Context);
+        return Task.CompletedTask;
+    }
+
+    // A rollback changed nothing, but bumping costs only a recomputation and covers providers that commit part of a batch.
+    void IDbTransactionInterceptor.TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) => Committed(eventData.Context);
+
+    Task IDbTransactionInterceptor.TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken)
+    {
+        Committed(eventData.Context);
+        return Task.CompletedTask;
+    }
+
     private void Note(DbContext? context)
     {
         if (context is not null && context.ChangeTracker.Entries().Any(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && Counts(e.Metadata.ClrType)))
@@ -67,7 +90,24 @@ public sealed class DataVersionInterceptor(DataVersion version) : SaveChangesInt
     // A failed save may have committed part of a batch on some providers: bump then too.
     private void Done(DbContext? context)
     {
-        if (context is not null && _pending.Remove(context))
+        if (context is null || !_pending.Remove(context))
+        {
+            return;
+        }
+
+        if (context.Database.CurrentTransaction is null)
+        {
+            version.Bump();
+        }
+        else
+        {
+            _uncommitted.AddOrUpdate(context, Marker);
+        }
+    }
+
+    private void Committed(DbContext? context)
+    {
+        if (context is not null && _uncommitted.Remove(context))
         {
             version.Bump();
         }
