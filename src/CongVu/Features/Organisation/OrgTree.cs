@@ -1,4 +1,5 @@
 using CongVu.Infrastructure.Data;
+using CongVu.Infrastructure.Text;
 using Microsoft.EntityFrameworkCore;
 
 namespace CongVu.Features.Organisation;
@@ -44,7 +45,13 @@ public sealed class OrgTreeSnapshot
         _committeesByAdminUnit = list.Where(n => n.IsCommittee && n.AdminUnitId is not null).ToLookup(n => n.AdminUnitId!.Value);
     }
 
+    private IReadOnlyList<OrgNode>? _communes;
+
     public int Count => _byId.Count;
+
+    /// <summary>Every commune in the tree, past ones included, by name ignoring accents; listed once per snapshot (a national tree has 180,000 nodes).</summary>
+    public IReadOnlyList<OrgNode> Communes => _communes ??= _byId.Values.Where(n => n.Kind == OrgUnitKind.Commune)
+        .OrderBy(n => VietnameseText.Fold(n.Name), StringComparer.Ordinal).ThenBy(n => n.Id).ToList();
 
     public OrgNode? Find(int id) => _byId.GetValueOrDefault(id);
 

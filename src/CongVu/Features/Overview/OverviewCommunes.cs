@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Runtime.CompilerServices;
 using CongVu.Features.Organisation;
 using CongVu.Infrastructure.Security;
 using CongVu.Infrastructure.Time;
@@ -11,11 +10,7 @@ public static class OverviewCommunes
 {
     private static readonly StringComparer ByName = StringComparer.Create(CultureInfo.GetCultureInfo("vi-VN"), false);
 
-    // Walking a national tree takes a few milliseconds: once per snapshot, not every refresher pass.
-    private static readonly ConditionalWeakTable<OrgTreeSnapshot, List<OrgNode>> AllCommunes = new();
-
-    public static IReadOnlyList<OrgNode> All(OrgTreeSnapshot snap) =>
-        AllCommunes.GetValue(snap, s => s.Roots().SelectMany(r => s.Nodes(s.Scope(r.Id))).Where(n => n.Kind == OrgUnitKind.Commune).DistinctBy(n => n.Id).ToList());
+    public static IReadOnlyList<OrgNode> All(OrgTreeSnapshot snap) => snap.Communes;
 
     public static IEnumerable<OrgNode> InScope(OrgTreeSnapshot snap, AccessScope scope) =>
         scope.All ? All(snap) : snap.Nodes(scope.UnitIds).Where(n => n.Kind == OrgUnitKind.Commune);

@@ -231,12 +231,7 @@ public sealed class SubmitModel(AppDbContext db, OrgTree orgTree, FeedbackServic
     {
         var tree = await orgTree.GetAsync(ct);
         var today = VietnamTime.Today(time);
-        var communeIds = await db.OrgUnits.AsNoTracking()
-            .Where(u => u.Kind == OrgUnitKind.Commune && u.ValidFrom <= today && (u.ValidTo == null || u.ValidTo >= today))
-            .OrderBy(u => u.SearchName)
-            .Select(u => u.Id)
-            .ToListAsync(ct);
-        Communes = communeIds.Select(tree.Find).OfType<OrgNode>().ToList();
+        Communes = tree.Communes.Where(c => c.IsValidOn(today)).ToList();
         Input.Stamp ??= NewStamp();
         var commune = Communes.FirstOrDefault(c => c.Code == Input.Xa);
         if (commune is null)
