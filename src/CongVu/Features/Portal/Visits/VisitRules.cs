@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Http;
 
 namespace CongVu.Features.Portal.Visits;
@@ -18,6 +19,10 @@ public static class VisitRules
         "nikto", "sqlmap", "scanner", "coccoc_bot", "bingpreview", "whatsapp", "zalo-link", "telegram", "discord", "skype",
     ];
 
+    // Visitors send a few hundred distinct user agents a day: each is judged once, not on every view.
+    private const int KnownAgentsLimit = 2_000;
+    private static readonly ConcurrentDictionary<string, bool> KnownAgents = new(StringComparer.Ordinal);
+
     /// <summary>A real browser: a "Mozilla/" user agent (every browser sends one) naming no robot or library.</summary>
     public static bool IsBrowser(string? userAgent)
     {
@@ -26,8 +31,20 @@ public static class VisitRules
             return false;
         }
 
+        if (KnownAgents.TryGetValue(userAgent, out var known))
+        {
+            return known;
+        }
+
         var ua = userAgent.ToLowerInvariant();
-        return !BotMarkers.Any(m => ua.Contains(m, StringComparison.Ordinal));
+        var browser = !BotMarkers.Any(m => ua.Contains(m, StringComparison.Ordinal));
+        if (KnownAgents.Count >= KnownAgentsLimit)
+        {
+            KnownAgents.Clear();
+        }
+
+        KnownAgents[userAgent] = browser;
+        return browser;
     }
 
     /// <summary>Checks made before the page runs: method, path, prefetch, user agent.</summary>
@@ -69,7 +86,14 @@ public static class VisitRules
     /// <summary>The path as kept in the top-pages list: no query string, lower case, bounded length.</summary>
     public static string NormalisePath(PathString path)
     {
-        var p = (path.Value ?? "/").ToLowerInvariant().TrimEnd('/');
+        var value = string.IsNullOrEmpty(path.Value) ? "/" : path.Value;
+        // The common case, "/" or a lower-case path without a trailing slash, is kept as it is.
+        if (value == "/" || (value.Length <= 200 && value[^1] != '/' && !value.Any(char.IsUpper)))
+        {
+            return value;
+        }
+
+        var p = value.ToLowerInvariant().TrimEnd('/');
         if (p.Length == 0)
         {
             p = "/";

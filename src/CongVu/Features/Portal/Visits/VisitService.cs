@@ -1,4 +1,7 @@
+using System.Buffers;
 using System.Buffers.Binary;
+using System.Collections.Concurrent;
+using System.IO.Hashing;
 using System.Security.Cryptography;
 using System.Text;
 using CongVu.Infrastructure;
@@ -34,7 +37,8 @@ public sealed class VisitService(IServiceScopeFactory scopes, TimeProvider time,
             await LoadSaltsAsync(ct);
         }
 
-        var today = VietnamTime.Today(time);
+        var local = VietnamTime.ToLocal(time.GetUtcNow().UtcDateTime);
+        var today = DateOnly.FromDateTime(local);
         byte[] salt;
         byte[]? previous;
         lock (_saltGate)
@@ -46,19 +50,85 @@ public sealed class VisitService(IServiceScopeFactory scopes, TimeProvider time,
                 _unsavedSalts.Add(today);
             }
 
-            previous = _salts.GetValueOrDefault(today.AddDays(-1));
+            // Yesterday's id matters only just after midnight, while the visitor can still be online under it: a second hash otherwise.
+            previous = local.TimeOfDay <= VisitCounter.OnlineWindow ? _salts.GetValueOrDefault(today.AddDays(-1)) : null;
         }
 
-        var id = VisitorId(salt, commune, clientIp, userAgent);
-        UInt128? previousId = previous is null ? null : VisitorId(previous, commune, clientIp, userAgent);
-        _counter.Record(commune, id, path, previousId);
+        var length = Encoding.UTF8.GetMaxByteCount(commune.Length + clientIp.Length + userAgent.Length + 2);
+        var rented = length > 1024 ? ArrayPool<byte>.Shared.Rent(length) : null;
+        var buffer = rented ?? stackalloc byte[1024];
+        try
+        {
+            var visitor = buffer[..Encode(commune, clientIp, userAgent, buffer)];
+            var id = KnownId(salt, visitor);
+            UInt128? previousId = previous is null ? null : Mac(previous, visitor);
+            _counter.Record(commune, id, path, previousId);
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<byte>.Shared.Return(rented);
+            }
+        }
     }
 
+    /// <summary>The visitor's id for the day: the first 128 bits of HMAC-SHA256(salt, "commune\nip\nagent").</summary>
     public static UInt128 VisitorId(byte[] salt, string commune, string clientIp, string userAgent)
     {
-        var data = Encoding.UTF8.GetBytes(commune + "\n" + clientIp + "\n" + userAgent);
+        var buffer = new byte[Encoding.UTF8.GetMaxByteCount(commune.Length + clientIp.Length + userAgent.Length + 2)];
+        return Mac(salt, buffer.AsSpan(0, Encode(commune, clientIp, userAgent, buffer)));
+    }
+
+    // Ids under the current salt by a fingerprint of the visitor's bytes (random per-process seed): a repeat view costs
+    // a fast hash instead of an HMAC. In memory only, bounded, and dropped when the salt changes (at midnight).
+    private const int KnownIdsLimit = 50_000;
+    private readonly ConcurrentDictionary<UInt128, UInt128> _knownIds = new();
+    private readonly long _fingerprintSeed = BitConverter.ToInt64(RandomNumberGenerator.GetBytes(8));
+    private byte[]? _knownIdsSalt;
+
+    private UInt128 KnownId(byte[] salt, ReadOnlySpan<byte> visitor)
+    {
+        if (!ReferenceEquals(salt, Volatile.Read(ref _knownIdsSalt)))
+        {
+            lock (_saltGate)
+            {
+                if (!ReferenceEquals(salt, _knownIdsSalt))
+                {
+                    _knownIds.Clear();
+                    Volatile.Write(ref _knownIdsSalt, salt);
+                }
+            }
+        }
+
+        var fingerprint = XxHash128.HashToUInt128(visitor, _fingerprintSeed);
+        if (_knownIds.TryGetValue(fingerprint, out var id))
+        {
+            return id;
+        }
+
+        id = Mac(salt, visitor);
+        if (_knownIds.Count < KnownIdsLimit)
+        {
+            _knownIds[fingerprint] = id;
+        }
+
+        return id;
+    }
+
+    private static int Encode(string commune, string clientIp, string userAgent, Span<byte> buffer)
+    {
+        var n = Encoding.UTF8.GetBytes(commune, buffer);
+        buffer[n++] = (byte)'\n';
+        n += Encoding.UTF8.GetBytes(clientIp, buffer[n..]);
+        buffer[n++] = (byte)'\n';
+        return n + Encoding.UTF8.GetBytes(userAgent, buffer[n..]);
+    }
+
+    private static UInt128 Mac(byte[] salt, ReadOnlySpan<byte> visitor)
+    {
         Span<byte> mac = stackalloc byte[32];
-        HMACSHA256.HashData(salt, data, mac);
+        HMACSHA256.HashData(salt, visitor, mac);
         return BinaryPrimitives.ReadUInt128LittleEndian(mac[..16]);
     }
 
