@@ -805,9 +805,10 @@ public sealed partial class Runner(BenchOptions o)
 
     private async Task<bool> WriteAsync()
     {
-        var dir = o.OutDir ?? (o.Smoke ? _work : Path.Combine(o.Root, "bench/results"));
+        // A smoke or a tuning run (--only) is not a result of record: it stays in the run's temporary folder.
+        var dir = o.OutDir ?? (o.Smoke || o.Only is not null ? _work : Path.Combine(o.Root, "bench/results"));
         Directory.CreateDirectory(dir);
-        var stem = TimeProvider.System.GetUtcNow().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + (o.Smoke ? "-smoke" : o.National ? "-national" : string.Empty);
+        var stem = TimeProvider.System.GetUtcNow().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + (o.Smoke ? "-smoke" : o.National ? "-national" : o.Only is not null ? "-only-" + o.Only : string.Empty);
         var json = JsonSerializer.Serialize(_report, JsonOut);
         await File.WriteAllTextAsync(Path.Combine(dir, stem + ".json"), json);
         var md = _report.ToMarkdown();

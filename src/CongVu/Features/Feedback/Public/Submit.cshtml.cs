@@ -17,7 +17,7 @@ namespace CongVu.Features.Feedback.Public;
 [EnableRateLimiting(Infrastructure.Security.SecuritySetup.PublicFormLimiter)]
 [RequestSizeLimit(SubmitModel.MaxRequestBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = SubmitModel.MaxRequestBytes)]
-public sealed class SubmitModel(AppDbContext db, OrgTree orgTree, FeedbackService feedback, IDataProtectionProvider protection, TimeProvider time, IConfiguration config) : PageModel
+public sealed class SubmitModel(AppDbContext db, OrgTree orgTree, FeedbackService feedback, PublicFiguresCache figures, IDataProtectionProvider protection, TimeProvider time, IConfiguration config) : PageModel
 {
     public const int MaxRequestBytes = ImageCheck.MaxBytes + (256 * 1024);
     public const int MaxText = 4000;
@@ -80,6 +80,7 @@ public sealed class SubmitModel(AppDbContext db, OrgTree orgTree, FeedbackServic
         }
 
         await LoadAsync(ct);
+        await LoadChoicesAsync(ct);
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
@@ -91,7 +92,14 @@ public sealed class SubmitModel(AppDbContext db, OrgTree orgTree, FeedbackServic
             // Robots and too-fast submissions are refused politely and nothing is stored.
             Rejected = "Biểu mẫu được gửi quá nhanh hoặc đã hết hạn. Vui lòng kiểm tra nội dung và gửi lại.";
             Input.Stamp = NewStamp();
+            await LoadChoicesAsync(ct);
             return Page();
+        }
+
+        // The lists of officials and units are needed to check a choice or to show the form again, not to file plain feedback.
+        if (Input.OfficialId is not null || Input.UnitId is not null)
+        {
+            await LoadChoicesAsync(ct);
         }
 
         var commune = Communes.FirstOrDefault(c => c.Code == Input.Xa);
@@ -150,6 +158,7 @@ public sealed class SubmitModel(AppDbContext db, OrgTree orgTree, FeedbackServic
         if (!ModelState.IsValid)
         {
             Input.Stamp = NewStamp();
+            await LoadChoicesAsync(ct);
             return Page();
         }
 
@@ -233,15 +242,35 @@ public sealed class SubmitModel(AppDbContext db, OrgTree orgTree, FeedbackServic
         var today = VietnamTime.Today(time);
         Communes = tree.Communes.Where(c => c.IsValidOn(today)).ToList();
         Input.Stamp ??= NewStamp();
+    }
+
+    private async Task LoadChoicesAsync(CancellationToken ct)
+    {
         var commune = Communes.FirstOrDefault(c => c.Code == Input.Xa);
-        if (commune is null)
+        if (commune is null || Units.Count > 0 || Officials.Count > 0)
         {
             return;
         }
 
+        var tree = await orgTree.GetAsync(ct);
+        var today = VietnamTime.Today(time);
+        // What a citizen may name (the commune's agencies, hamlets and officials) is public and changes rarely: kept per
+        // commune and day until the next write (PublicFiguresCache), not queried and sorted again on every view and post.
+        var choices = await figures.GetOrComputeAsync(
+            FormattableString.Invariant($"feedback-choices|{commune.Id}|{today:yyyy-MM-dd}"),
+            token => ChoicesAsync(tree, commune, today, token),
+            ct);
+        Units = choices.Units;
+        Officials = choices.Officials;
+    }
+
+    private sealed record Choices(IReadOnlyList<Option> Units, IReadOnlyList<Option> Officials);
+
+    private async Task<Choices> ChoicesAsync(OrgTreeSnapshot tree, OrgNode commune, DateOnly today, CancellationToken ct)
+    {
         var children = tree.Children(commune.Id).Where(c => c.IsValidOn(today)).ToList();
         var agencyIds = children.Where(c => c.Kind == OrgUnitKind.Agency).Select(c => c.Id).ToList();
-        Units = children.Where(c => c.Kind is OrgUnitKind.Agency or OrgUnitKind.Hamlet)
+        var units = children.Where(c => c.Kind is OrgUnitKind.Agency or OrgUnitKind.Hamlet)
             .OrderBy(c => c.Kind).ThenBy(c => c.SortOrder)
             .Select(c => new Option(c.Id, c.Name)).ToList();
         // Officials by name and title from the commune's public posts: public information by law.
@@ -249,10 +278,11 @@ public sealed class SubmitModel(AppDbContext db, OrgTree orgTree, FeedbackServic
             .Where(p => agencyIds.Contains(p.OrgUnitId) && p.From <= today && (p.To == null || p.To >= today))
             .Select(p => new { p.PersonId, p.Person!.FullName, p.Title, p.IsLeadership })
             .ToListAsync(ct);
-        Officials = posts.GroupBy(p => p.PersonId)
+        var officials = posts.GroupBy(p => p.PersonId)
             .Select(g => g.OrderByDescending(p => p.IsLeadership).First())
             .OrderByDescending(p => p.IsLeadership).ThenBy(p => p.FullName, StringComparer.Create(CultureInfo.GetCultureInfo("vi-VN"), false))
             .Select(p => new Option(p.PersonId, $"{p.FullName} — {p.Title}")).ToList();
+        return new Choices(units, officials);
     }
 
     private string NewStamp() => StampProtector.Protect(time.GetUtcNow().UtcTicks.ToString(CultureInfo.InvariantCulture));
