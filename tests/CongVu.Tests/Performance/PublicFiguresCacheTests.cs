@@ -1,6 +1,8 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using CongVu.Features.Organisation;
 using CongVu.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CongVu.Tests.Performance;
 
@@ -47,6 +49,52 @@ public class PublicFiguresCacheTests(QueryCountingAppFactory app) : IClassFixtur
         app.Time.Advance(CongVu.Features.Organisation.PublicFiguresCache.MaxAge + TimeSpan.FromSeconds(1));
 
         Assert.True(await CountAsync(client, url) > 0);
+    }
+
+    [Fact]
+    public async Task FiguresReadFromSomeTypes_SurviveWritesOfOthers_AndFollowTheirOwn()
+    {
+        var commune = await app.CreateCommuneAsync();
+        var cache = app.Services.GetRequiredService<PublicFiguresCache>();
+        var computed = 0;
+        Task<string> ComputeAsync(CancellationToken _) => Task.FromResult("lần " + ++computed);
+        var key = "test-officials|" + commune.Prefix;
+        var ct = TestContext.Current.CancellationToken;
+        var today = DateOnly.FromDateTime(app.Time.GetUtcNow().UtcDateTime);
+        var person = await app.AddMemberAsync(commune.CellA, "Ngô Văn Cán Bộ", today.AddYears(-5));
+        Assert.Equal("lần 1", await cache.GetOrComputeAsync(key, [typeof(PublicPost)], ComputeAsync, ct));
+
+        // A new member is a write, but not of a post: the figures stay.
+        await app.AddMemberAsync(commune.CellB, "Ngô Thị Đảng Viên", today.AddYears(-2));
+        Assert.Equal("lần 1", await cache.GetOrComputeAsync(key, [typeof(PublicPost)], ComputeAsync, ct));
+
+        await using (var scope = app.SystemScope(out var db))
+        {
+            db.PublicPosts.Add(new PublicPost { PersonId = person, OrgUnitId = commune.AgencyId, Title = "Phó Chủ tịch UBND xã", From = today });
+            await db.SaveChangesAsync(ct);
+        }
+
+        Assert.Equal("lần 2", await cache.GetOrComputeAsync(key, [typeof(PublicPost)], ComputeAsync, ct));
+    }
+
+    [Fact]
+    public async Task FeedbackForm_ListsANewOfficial_RightAfterThePostIsRecorded()
+    {
+        var commune = await app.CreateCommuneAsync();
+        var client = app.CreateClient();
+        var url = $"/gop-y?xa={commune.Prefix}-xa";
+        var today = DateOnly.FromDateTime(app.Time.GetUtcNow().UtcDateTime);
+        var person = await app.AddMemberAsync(commune.CellA, "Dương Văn Mới Nhận", today.AddYears(-5));
+        Assert.DoesNotContain("Dương Văn Mới Nhận", (await client.GetPageAsync(url)).Text(), StringComparison.Ordinal);
+        Assert.Equal(0, await CountAsync(client, url));
+
+        await using (var scope = app.SystemScope(out var db))
+        {
+            db.PublicPosts.Add(new PublicPost { PersonId = person, OrgUnitId = commune.AgencyId, Title = "Công chức Tư pháp - Hộ tịch", From = today });
+            await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        }
+
+        Assert.Contains("Dương Văn Mới Nhận — Công chức Tư pháp - Hộ tịch", (await client.GetPageAsync(url)).Text(), StringComparison.Ordinal);
     }
 
     private static async Task<int> MembersAsync(HttpClient client, string url)

@@ -33,10 +33,23 @@ public sealed class PublicFiguresCache(DataVersion version, TimeProvider time)
     }
 
     /// <summary>Any read-only figures under a key that names everything they depend on besides the data.</summary>
-    public async Task<T> GetOrComputeAsync<T>(string key, Func<CancellationToken, Task<T>> compute, CancellationToken ct)
+    public Task<T> GetOrComputeAsync<T>(string key, Func<CancellationToken, Task<T>> compute, CancellationToken ct)
+        where T : class =>
+        GetOrComputeAsync(key, () => version.Current, compute, ct);
+
+    /// <summary>
+    /// Figures read from records of the given types only: kept across writes of other types (a citizen's feedback does
+    /// not change a commune's list of officials), recomputed after a write to any of them.
+    /// </summary>
+    public Task<T> GetOrComputeAsync<T>(string key, IReadOnlyList<Type> readsFrom, Func<CancellationToken, Task<T>> compute, CancellationToken ct)
+        where T : class =>
+        // Each type's counter only grows, so their sum moves whenever one of them does.
+        GetOrComputeAsync(key, () => readsFrom.Sum(version.Of), compute, ct);
+
+    private async Task<T> GetOrComputeAsync<T>(string key, Func<long> stampNow, Func<CancellationToken, Task<T>> compute, CancellationToken ct)
         where T : class
     {
-        if (TryGet(key, out T? value))
+        if (TryGet(key, stampNow, out T? value))
         {
             return value;
         }
@@ -46,13 +59,13 @@ public sealed class PublicFiguresCache(DataVersion version, TimeProvider time)
         await gate.WaitAsync(ct);
         try
         {
-            if (TryGet(key, out value))
+            if (TryGet(key, stampNow, out value))
             {
                 return value;
             }
 
             // The version is read before computing: a write during the computation leaves the entry already stale.
-            var stamp = version.Current;
+            var stamp = stampNow();
             var fresh = await compute(ct);
             if (_entries.Count >= MaxEntries)
             {
@@ -69,10 +82,10 @@ public sealed class PublicFiguresCache(DataVersion version, TimeProvider time)
         }
     }
 
-    private bool TryGet<T>(string key, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out T? value)
+    private bool TryGet<T>(string key, Func<long> stampNow, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out T? value)
         where T : class
     {
-        if (_entries.TryGetValue(key, out var entry) && entry.Version == version.Current && entry.Expires > time.GetUtcNow() && entry.Value is T typed)
+        if (_entries.TryGetValue(key, out var entry) && entry.Version == stampNow() && entry.Expires > time.GetUtcNow() && entry.Value is T typed)
         {
             value = typed;
             return true;

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Data.Common;
 using System.Runtime.CompilerServices;
 using CongVu.Infrastructure.Audit;
@@ -8,15 +9,30 @@ namespace CongVu.Infrastructure.Data;
 
 /// <summary>
 /// A counter that moves whenever this process commits a change to the records: caches of computed
-/// figures key on it, so a cached figure is never served after a write it does not include.
+/// figures key on it, so a cached figure is never served after a write it does not include. Each record
+/// type has a counter of its own too, for caches that depend on a few types only.
 /// </summary>
 public sealed class DataVersion
 {
+    private readonly ConcurrentDictionary<Type, long> _byType = new();
     private long _value;
 
     public long Current => Interlocked.Read(ref _value);
 
+    /// <summary>How many committed saves changed records of this type (its CLR type, as EF tracks it).</summary>
+    public long Of(Type recordType) => _byType.GetValueOrDefault(recordType);
+
     public void Bump() => Interlocked.Increment(ref _value);
+
+    public void Bump(IEnumerable<Type> recordTypes)
+    {
+        foreach (var type in recordTypes)
+        {
+            _byType.AddOrUpdate(type, 1, (_, v) => v + 1);
+        }
+
+        Bump();
+    }
 }
 
 /// <summary>
@@ -26,9 +42,8 @@ public sealed class DataVersion
 /// </summary>
 public sealed class DataVersionInterceptor(DataVersion version) : SaveChangesInterceptor, IDbTransactionInterceptor
 {
-    private static readonly object Marker = new();
-    private readonly ConditionalWeakTable<DbContext, object> _pending = new();
-    private readonly ConditionalWeakTable<DbContext, object> _uncommitted = new();
+    private readonly ConditionalWeakTable<DbContext, HashSet<Type>> _pending = new();
+    private readonly ConditionalWeakTable<DbContext, HashSet<Type>> _uncommitted = new();
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
@@ -81,35 +96,50 @@ public sealed class DataVersionInterceptor(DataVersion version) : SaveChangesInt
 
     private void Note(DbContext? context)
     {
-        if (context is not null && context.ChangeTracker.Entries().Any(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && Counts(e.Metadata.ClrType)))
+        if (context is null)
         {
-            _pending.AddOrUpdate(context, Marker);
+            return;
+        }
+
+        var types = context.ChangeTracker.Entries()
+            .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && Counts(e.Metadata.ClrType))
+            .Select(e => e.Metadata.ClrType)
+            .ToHashSet();
+        if (types.Count > 0)
+        {
+            _pending.AddOrUpdate(context, types);
         }
     }
 
     // A failed save may have committed part of a batch on some providers: bump then too.
     private void Done(DbContext? context)
     {
-        if (context is null || !_pending.Remove(context))
+        if (context is null || !_pending.TryGetValue(context, out var types))
         {
             return;
         }
 
+        _pending.Remove(context);
         if (context.Database.CurrentTransaction is null)
         {
-            version.Bump();
+            version.Bump(types);
+        }
+        else if (_uncommitted.TryGetValue(context, out var earlier))
+        {
+            earlier.UnionWith(types);
         }
         else
         {
-            _uncommitted.AddOrUpdate(context, Marker);
+            _uncommitted.AddOrUpdate(context, types);
         }
     }
 
     private void Committed(DbContext? context)
     {
-        if (context is not null && _uncommitted.Remove(context))
+        if (context is not null && _uncommitted.TryGetValue(context, out var types))
         {
-            version.Bump();
+            _uncommitted.Remove(context);
+            version.Bump(types);
         }
     }
 

@@ -255,9 +255,10 @@ public sealed class SubmitModel(AppDbContext db, OrgTree orgTree, FeedbackServic
         var tree = await orgTree.GetAsync(ct);
         var today = VietnamTime.Today(time);
         // What a citizen may name (the commune's agencies, hamlets and officials) is public and changes rarely: kept per
-        // commune and day until the next write (PublicFiguresCache), not queried and sorted again on every view and post.
+        // commune and day until units, people or posts change, not queried and sorted again on every view.
         var choices = await figures.GetOrComputeAsync(
             FormattableString.Invariant($"feedback-choices|{commune.Id}|{today:yyyy-MM-dd}"),
+            ChoiceSources,
             token => ChoicesAsync(tree, commune, today, token),
             ct);
         Units = choices.Units;
@@ -265,6 +266,8 @@ public sealed class SubmitModel(AppDbContext db, OrgTree orgTree, FeedbackServic
     }
 
     private sealed record Choices(IReadOnlyList<Option> Units, IReadOnlyList<Option> Officials);
+
+    private static readonly Type[] ChoiceSources = [typeof(OrgUnit), typeof(Person), typeof(PublicPost)];
 
     private async Task<Choices> ChoicesAsync(OrgTreeSnapshot tree, OrgNode commune, DateOnly today, CancellationToken ct)
     {

@@ -178,8 +178,8 @@ public sealed class ImportProcessor(AppDbContext db, OrgTree tree, TimeProvider 
 
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
-            // The rows went past the change tracker: tell the figure caches that the records changed.
-            version.Bump();
+            // The rows went past the change tracker: tell the figure caches which records changed.
+            version.Bump(ImportWriter.WrittenTypes);
             jobs.Finished(batchId);
         }
         catch (Exception e) when (e is not OperationCanceledException)

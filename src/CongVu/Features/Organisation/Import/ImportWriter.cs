@@ -28,6 +28,9 @@ public sealed class ImportWriter : IAsyncDisposable
     /// <summary>People written so far.</summary>
     public int Written { get; private set; }
 
+    /// <summary>The record types an import writes past the change tracker.</summary>
+    public static readonly Type[] WrittenTypes = [typeof(Person), typeof(PartyMembership), typeof(MembershipPeriod), typeof(PublicPost)];
+
     /// <summary>Opens the writer inside the context's current transaction (which the caller must have begun).</summary>
     public static ImportWriter Create(AppDbContext db)
     {
