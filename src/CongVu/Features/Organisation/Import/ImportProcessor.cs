@@ -55,8 +55,8 @@ public sealed class ImportProcessor(AppDbContext db, OrgTree tree, TimeProvider 
                 .Select(b => new { b.OrgUnitId, b.FileName, b.Content, b.TotalRows })
                 .SingleAsync(ct);
             var file = RegistryFileReader.Open(batch.Content ?? [], batch.FileName, options.Value.MaxRows);
-            // The upload counted the rows already; count again only for a batch stored without its count.
-            var total = batch.TotalRows > 0 ? batch.TotalRows : file.CountRows();
+            // The upload's estimate serves the progress bar; the rows are read once, here, and the true count kept at the end.
+            var total = batch.TotalRows;
             await db.ImportBatches.Where(b => b.Id == batchId)
                 .ExecuteUpdateAsync(s => s.SetProperty(b => b.TotalRows, total).SetProperty(b => b.ProcessedRows, 0), ct);
 

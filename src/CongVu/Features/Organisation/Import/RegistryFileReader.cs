@@ -102,6 +102,22 @@ public sealed class RegistryFile
     }
 
     public int CountRows() => Rows().Count();
+
+    /// <summary>True when the file holds at least one data row after the header; reads only as far as that row.</summary>
+    public bool HasRows() => Rows().Any();
+
+    /// <summary>
+    /// The data rows the file announces, without reading them: the sheet's dimension (.xlsx) or its line count (CSV),
+    /// minus the header. An estimate for the progress bar and an early refusal of oversized files; blank rows are
+    /// counted, and the check reads the true count (the row limit is enforced while reading, whatever this says).
+    /// </summary>
+    public int EstimateRows()
+    {
+        var last = Format == RegistryFileFormat.Xlsx
+            ? RegistryFileReader.XlsxLastRow(_content) ?? 0
+            : _content.AsSpan().Count((byte)'\n') + (_content.Length > 0 && _content[^1] != (byte)'\n' ? 1 : 0);
+        return Math.Max(0, last - HeaderRow);
+    }
 }
 
 /// <summary>
@@ -270,6 +286,50 @@ public static class RegistryFileReader
                 }
             }
         }
+    }
+
+    /// <summary>The last row of the first sheet's dimension ("A1:Q20001" → 20001), read from the sheet's opening only; null when absent.</summary>
+    internal static int? XlsxLastRow(byte[] content)
+    {
+        try
+        {
+            using var doc = SpreadsheetDocument.Open(new MemoryStream(content, writable: false), false);
+            var wb = doc.WorkbookPart;
+            var firstSheet = wb?.Workbook?.Sheets?.Elements<Sheet>().FirstOrDefault();
+            var part = firstSheet?.Id?.Value is string rid ? wb!.GetPartById(rid) as WorksheetPart : wb?.WorksheetParts.FirstOrDefault();
+            if (part is null)
+            {
+                return null;
+            }
+
+            using var stream = part.GetStream(FileMode.Open, FileAccess.Read);
+            using var xml = XmlReader.Create(stream, XmlSettings);
+            while (xml.Read())
+            {
+                if (xml.NodeType != XmlNodeType.Element)
+                {
+                    continue;
+                }
+
+                if (xml.LocalName == "sheetData")
+                {
+                    return null;
+                }
+
+                if (xml.LocalName == "dimension" && xml.GetAttribute("ref") is string range)
+                {
+                    var end = range[(range.LastIndexOf(':') + 1)..];
+                    var digits = end.AsSpan().TrimStart("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz$");
+                    return int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var row) ? row : null;
+                }
+            }
+        }
+        catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or IOException or FileFormatException or XmlException or ArgumentException or InvalidOperationException)
+        {
+            // The full read that follows reports what is wrong with the file; an estimate is only an estimate.
+        }
+
+        return null;
     }
 
     private static readonly XmlReaderSettings XmlSettings = new()

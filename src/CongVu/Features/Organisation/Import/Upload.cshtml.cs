@@ -57,11 +57,17 @@ public sealed class UploadModel(
             content = buffer.ToArray();
             try
             {
-                // Format, header and row count are checked now, so a file that cannot be used is never stored.
-                totalRows = RegistryFileReader.Open(content, Upload.FileName, options.Value.MaxRows).CountRows();
-                if (totalRows == 0)
+                // Format, header and at least one row are checked now, so a file that cannot be used is never stored.
+                // The rows are not all read here: the check that follows reads them once (a large file was read three times).
+                var file = RegistryFileReader.Open(content, Upload.FileName, options.Value.MaxRows);
+                totalRows = file.EstimateRows();
+                if (!file.HasRows())
                 {
                     ModelState.AddModelError(nameof(Upload), RegistryFileReader.EmptyMessage);
+                }
+                else if (totalRows > options.Value.MaxRows)
+                {
+                    ModelState.AddModelError(nameof(Upload), RegistryFileReader.TooManyRowsMessage(options.Value.MaxRows));
                 }
             }
             catch (RegistryFileException e)

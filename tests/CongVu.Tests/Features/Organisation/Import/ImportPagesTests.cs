@@ -242,7 +242,7 @@ public class ImportPagesTests(EmptyAppFactory app) : IClassFixture<EmptyAppFacto
     }
 }
 
-/// <summary>The app with a 4 KB upload limit, to test the size check without building a 20 MB file.</summary>
+/// <summary>The app with a 4 KB upload limit and a 20-row limit, to test both checks without building a 20 MB file.</summary>
 public sealed class SmallLimitAppFactory : AppFactory
 {
     protected override bool SeedDemo => false;
@@ -251,6 +251,7 @@ public sealed class SmallLimitAppFactory : AppFactory
     {
         base.ConfigureWebHost(builder);
         builder.UseSetting("Import:MaxFileBytes", "4096");
+        builder.UseSetting("Import:MaxRows", "20");
     }
 }
 
@@ -272,5 +273,21 @@ public class ImportLimitTests(SmallLimitAppFactory app) : IClassFixture<SmallLim
         Assert.Contains("Tệp quá lớn", (await PageClient.ParseAsync(response)).Text(), StringComparison.Ordinal);
         Assert.Equal(0, await TestCommune.BatchCountAsync(app));
         Assert.Equal(0, await commune.PeopleCountAsync(app));
+    }
+
+    [Fact]
+    public async Task Upload_AnnouncingMoreRowsThanTheLimit_IsRefusedAtOnceAndStoresNothing()
+    {
+        var commune = await TestCommune.ArrangeAsync(app);
+        var csv = new StringBuilder("Họ và tên,Chức vụ,Cơ quan\n");
+        for (var i = 0; i < 25; i++)
+        {
+            csv.Append("Người ").Append(i).Append(",Cán bộ,").Append(commune.AgencyName).Append('\n');
+        }
+
+        var response = await commune.UploadAsync("dai.csv", Encoding.UTF8.GetBytes(csv.ToString()));
+
+        Assert.Contains("quá nhiều dòng", (await PageClient.ParseAsync(response)).Text(), StringComparison.Ordinal);
+        Assert.Equal(0, await TestCommune.BatchCountAsync(app));
     }
 }

@@ -148,6 +148,35 @@ public class RegistryFileReaderTests
     }
 
     [Fact]
+    public void EstimateRows_Csv_CountsTheLinesAfterTheHeader_WithoutReadingThem()
+    {
+        var csv = "Họ và tên,Chức vụ,Cơ quan\n" + string.Concat(Enumerable.Range(1, 7).Select(i => $"Người {i},Cán bộ,UBND\n")) + "Người 8,Cán bộ,UBND";
+
+        var file = RegistryFileReader.Open(Encoding.UTF8.GetBytes(csv), "a.csv", 1000);
+
+        Assert.Equal(8, file.EstimateRows());
+        Assert.True(file.HasRows());
+    }
+
+    [Fact]
+    public void EstimateRows_Xlsx_ReadsTheSheetsDimension_OrSaysZeroWithoutOne()
+    {
+        object?[] header = ["Họ và tên", "Chức vụ", "Cơ quan"];
+        object?[] row = ["Người Một", "Cán bộ", "UBND"];
+
+        var announced = RegistryFileReader.Open(TestFiles.Xlsx("A1:C3", header, row, row), "a.xlsx", 1000);
+        var silent = RegistryFileReader.Open(TestFiles.Xlsx(header, row, row), "a.xlsx", 1000);
+
+        Assert.Equal(2, announced.EstimateRows());
+        Assert.Equal(0, silent.EstimateRows());
+        Assert.Equal(2, silent.CountRows());
+    }
+
+    [Fact]
+    public void HasRows_HeaderOnly_IsFalse() =>
+        Assert.False(RegistryFileReader.Open("Họ và tên,Chức vụ,Cơ quan\n"u8.ToArray(), "a.csv", 10).HasRows());
+
+    [Fact]
     public void MissingRequiredHeaders_AreNamedInTheError()
     {
         var e = Assert.Throws<RegistryFileException>(() => RegistryFileReader.Open("Ngày sinh,Dân tộc\n01/01/1970,Kinh\n"u8.ToArray(), "a.csv", 10));

@@ -14,7 +14,10 @@ public static class TestFiles
     public static byte[] Utf8WithBom(string text) => [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(text)];
 
     /// <summary>Cells as text go to the shared-string table; a double becomes a numeric cell (an Excel date serial, say).</summary>
-    public static byte[] Xlsx(params object?[][] rows)
+    public static byte[] Xlsx(params object?[][] rows) => Xlsx(dimension: null, rows);
+
+    /// <summary>As Excel writes it: the sheet announces its used range (e.g. "A1:E3") before the rows.</summary>
+    public static byte[] Xlsx(string? dimension, params object?[][] rows)
     {
         using var ms = new MemoryStream();
         using (var doc = SpreadsheetDocument.Create(ms, SpreadsheetDocumentType.Workbook))
@@ -57,7 +60,7 @@ public static class TestFiles
                 data.Append(row);
             }
 
-            sheetPart.Worksheet = new Worksheet(data);
+            sheetPart.Worksheet = dimension is null ? new Worksheet(data) : new Worksheet(new SheetDimension { Reference = dimension }, data);
             wb.Workbook.AppendChild(new Sheets(new Sheet { Id = wb.GetIdOfPart(sheetPart), SheetId = 1, Name = "Sheet1" }));
         }
 
