@@ -1,5 +1,6 @@
 using CongVu.Features.Organisation;
 using CongVu.Features.Portal.Home;
+using CongVu.Infrastructure.Data;
 using CongVu.Infrastructure.Time;
 using CongVu.Infrastructure.Web;
 using Microsoft.AspNetCore.Authorization;
@@ -10,7 +11,7 @@ namespace CongVu.Features.Home;
 
 [AllowAnonymous]
 [OutputCache(PolicyName = PublicPageCachePolicy.Name)]
-public sealed class IndexModel(OrgTree tree, RegistryQueries registry, CommuneHome home, PublicFiguresCache cache, TimeProvider time) : PageModel
+public sealed class IndexModel(OrgTree tree, RegistryQueries registry, CommuneHome home, ReadCache cache, TimeProvider time) : PageModel
 {
     public sealed record CommuneCard(string Code, string Name, string Trail, DateOnly AsOf, int Cells, int Members, int Exempt);
 

@@ -13,7 +13,6 @@ public static class OrganisationModule
         services.AddScoped<MembershipService>();
         services.AddScoped<RegistryQueries>();
         services.AddScoped<IPublicFigures, RegistryFigures>();
-        services.AddSingleton<PublicFiguresCache>();
         services.AddImport();
         return services;
     }

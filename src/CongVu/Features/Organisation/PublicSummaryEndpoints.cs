@@ -1,4 +1,5 @@
 using System.Globalization;
+using CongVu.Infrastructure.Data;
 using CongVu.Infrastructure.Time;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -43,7 +44,7 @@ public static class PublicSummaryEndpoints
         OrgTree tree,
         IEnumerable<IPublicFigures> contributors,
         TimeProvider time,
-        PublicFiguresCache cache,
+        ReadCache cache,
         CancellationToken ct)
     {
         var request = await ResolveAsync(commune, year, tree, time, ct);

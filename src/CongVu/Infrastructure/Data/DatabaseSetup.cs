@@ -37,6 +37,7 @@ public static class DatabaseSetup
         services.AddHostedService<Backup.BackupScheduler>();
         var version = new DataVersion();
         services.AddSingleton(version);
+        services.AddSingleton<ReadCache>();
         var versionInterceptor = new DataVersionInterceptor(version);
         // Modules' interceptors (registered as IInterceptor) run before the version bump, so it follows their commits.
         if (options.IsPostgres)

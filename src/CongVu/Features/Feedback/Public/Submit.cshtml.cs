@@ -17,7 +17,7 @@ namespace CongVu.Features.Feedback.Public;
 [EnableRateLimiting(Infrastructure.Security.SecuritySetup.PublicFormLimiter)]
 [RequestSizeLimit(SubmitModel.MaxRequestBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = SubmitModel.MaxRequestBytes)]
-public sealed class SubmitModel(AppDbContext db, OrgTree orgTree, FeedbackService feedback, PublicFiguresCache figures, IDataProtectionProvider protection, TimeProvider time, IConfiguration config) : PageModel
+public sealed class SubmitModel(AppDbContext db, OrgTree orgTree, FeedbackService feedback, ReadCache figures, IDataProtectionProvider protection, TimeProvider time, IConfiguration config) : PageModel
 {
     public const int MaxRequestBytes = ImageCheck.MaxBytes + (256 * 1024);
     public const int MaxText = 4000;

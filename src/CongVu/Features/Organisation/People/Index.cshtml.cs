@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CongVu.Features.Organisation.People;
 
 [Authorize(Policy = Policies.RegistryRead)]
-public sealed class IndexModel(AppDbContext db, OrgTree tree, TimeProvider time) : PageModel
+public sealed class IndexModel(AppDbContext db, OrgTree tree, ReadCache cache, TimeProvider time) : PageModel
 {
     public const int PageSize = 50;
 
@@ -124,33 +124,50 @@ public sealed class IndexModel(AppDbContext db, OrgTree tree, TimeProvider time)
                 || p.Membership.Status == MemberStatus.ExemptFromActivities || p.Membership.Status == MemberStatus.Suspended);
         }
 
-        Total = await people.Take(CountCap + 1).CountAsync(ct);
-        TotalIsCapped = Total > CountCap;
-        if (TotalIsCapped)
+        // A page of the list and its count are read again only after people, memberships, posts or units change
+        // (ReadCache): clerks page back and forth through the same roll far more often than it changes.
+        var key = FormattableString.Invariant($"people|{scope.RootUnitId}|{Unit}|{Cell}|{Status}|{folded}|{Q?.Trim()}|{PageNumber}");
+        var list = await cache.GetOrComputeAsync(key, ListSources, token => ReadListAsync(people, token), ct);
+        Total = list.Total;
+        TotalIsCapped = list.Capped;
+        PageNumber = list.PageNumber;
+        Rows = list.Rows.Select(r => new Row(r.Id, r.FullName, r.BirthDate, r.CellId is int c ? snap.Find(c)?.Name : null, r.Status, r.Class, r.Post)).ToList();
+    }
+
+    private static readonly Type[] ListSources = [typeof(Person), typeof(PartyMembership), typeof(PublicPost), typeof(OrgUnit)];
+
+    private sealed record ListRow(int Id, string FullName, DateOnly? BirthDate, int? CellId, MemberStatus? Status, MemberClass? Class, string? Post);
+
+    private sealed record ListPage(int Total, bool Capped, int PageNumber, List<ListRow> Rows);
+
+    private async Task<ListPage> ReadListAsync(IQueryable<Person> people, CancellationToken ct)
+    {
+        var total = await people.Take(CountCap + 1).CountAsync(ct);
+        var capped = total > CountCap;
+        int page;
+        if (capped)
         {
-            Total = CountCap;
-            PageNumber = Math.Max(PageNumber, 1);
+            total = CountCap;
+            page = Math.Max(PageNumber, 1);
         }
         else
         {
-            PageNumber = Math.Clamp(PageNumber, 1, PageCount);
+            page = Math.Clamp(PageNumber, 1, Math.Max(1, (total + PageSize - 1) / PageSize));
         }
 
         var rows = await people
             .OrderBy(p => p.SearchName).ThenBy(p => p.Id)
-            .Skip((PageNumber - 1) * PageSize).Take(PageSize)
-            .Select(p => new
-            {
+            .Skip((page - 1) * PageSize).Take(PageSize)
+            .Select(p => new ListRow(
                 p.Id,
                 p.FullName,
                 p.BirthDate,
-                CellId = p.Membership == null ? (int?)null : p.Membership.OrgUnitId,
-                Status = p.Membership == null ? (MemberStatus?)null : p.Membership.Status,
-                Class = p.Membership == null ? (MemberClass?)null : p.Membership.Class,
-                Post = p.Posts.Where(x => x.To == null).OrderByDescending(x => x.IsLeadership).Select(x => x.Title).FirstOrDefault(),
-            })
+                p.Membership == null ? null : p.Membership.OrgUnitId,
+                p.Membership == null ? null : p.Membership.Status,
+                p.Membership == null ? null : p.Membership.Class,
+                p.Posts.Where(x => x.To == null).OrderByDescending(x => x.IsLeadership).Select(x => x.Title).FirstOrDefault()))
             .ToListAsync(ct);
-        Rows = rows.Select(r => new Row(r.Id, r.FullName, r.BirthDate, r.CellId is int c ? snap.Find(c)?.Name : null, r.Status, r.Class, r.Post)).ToList();
+        return new ListPage(total, capped, page, rows);
     }
 
     public string PageUrl(int page) =>

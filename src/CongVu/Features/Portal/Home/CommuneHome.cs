@@ -1,6 +1,7 @@
 using System.Text.Json;
 using CongVu.Features.Organisation;
 using CongVu.Features.Portal.News;
+using CongVu.Infrastructure.Data;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CongVu.Features.Portal.Home;
@@ -9,7 +10,7 @@ namespace CongVu.Features.Portal.Home;
 public sealed record CommuneHomeView(OrgNode Commune, string Prefix, IReadOnlyList<NewsPost> News, JsonElement? Figures, OrgNode? Successor);
 
 /// <summary>Builds a commune's home and transparency data; the figures come from the public summary's own code path.</summary>
-public sealed class CommuneHome(PortalCommunes communes, NewsQueries news, OrgTree tree, IEnumerable<IPublicFigures> contributors, TimeProvider time, PublicFiguresCache cache)
+public sealed class CommuneHome(PortalCommunes communes, NewsQueries news, OrgTree tree, IEnumerable<IPublicFigures> contributors, TimeProvider time, ReadCache cache)
 {
     private static readonly JsonSerializerOptions Web = new(JsonSerializerDefaults.Web);
 

@@ -1,13 +1,14 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using CongVu.Features.Organisation;
+using CongVu.Infrastructure.Data;
 using CongVu.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CongVu.Tests.Performance;
 
 /// <summary>The public summary is served from cache between writes, and a write shows at once.</summary>
-public class PublicFiguresCacheTests(QueryCountingAppFactory app) : IClassFixture<QueryCountingAppFactory>
+public class ReadCacheTests(QueryCountingAppFactory app) : IClassFixture<QueryCountingAppFactory>
 {
     [Fact]
     public async Task Summary_SecondRequestWithoutWrites_RunsNoQuery()
@@ -46,7 +47,7 @@ public class PublicFiguresCacheTests(QueryCountingAppFactory app) : IClassFixtur
         var url = $"/api/v1/public/summary?commune={commune.Prefix}-xa";
         await CountAsync(client, url);
 
-        app.Time.Advance(CongVu.Features.Organisation.PublicFiguresCache.MaxAge + TimeSpan.FromSeconds(1));
+        app.Time.Advance(ReadCache.MaxAge + TimeSpan.FromSeconds(1));
 
         Assert.True(await CountAsync(client, url) > 0);
     }
@@ -55,7 +56,7 @@ public class PublicFiguresCacheTests(QueryCountingAppFactory app) : IClassFixtur
     public async Task FiguresReadFromSomeTypes_SurviveWritesOfOthers_AndFollowTheirOwn()
     {
         var commune = await app.CreateCommuneAsync();
-        var cache = app.Services.GetRequiredService<PublicFiguresCache>();
+        var cache = app.Services.GetRequiredService<ReadCache>();
         var computed = 0;
         Task<string> ComputeAsync(CancellationToken _) => Task.FromResult("lần " + ++computed);
         var key = "test-officials|" + commune.Prefix;
@@ -95,6 +96,40 @@ public class PublicFiguresCacheTests(QueryCountingAppFactory app) : IClassFixtur
         }
 
         Assert.Contains("Dương Văn Mới Nhận — Công chức Tư pháp - Hộ tịch", (await client.GetPageAsync(url)).Text(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task MemberList_ComesFromTheCache_UntilAMemberIsAdded()
+    {
+        var commune = await app.CreateCommuneAsync();
+        var today = DateOnly.FromDateTime(app.Time.GetUtcNow().UtcDateTime);
+        await app.AddMemberAsync(commune.CellA, "Hồ Văn Đầu Tiên", today.AddYears(-4));
+        var admin = await app.SignInAsync(commune.AdminUser, TestData.Password);
+        Assert.Contains("Hồ Văn Đầu Tiên", (await admin.GetPageAsync("/staff/people")).Text(), StringComparison.Ordinal);
+        Assert.Equal(0, await CountAsync(admin, "/staff/people"));
+
+        await app.AddMemberAsync(commune.CellB, "Hồ Thị Vừa Thêm", today.AddYears(-1));
+
+        var doc = await admin.GetPageAsync("/staff/people");
+        Assert.Contains("Hồ Thị Vừa Thêm", doc.Text(), StringComparison.Ordinal);
+        Assert.Equal("Tìm thấy 2 người.", doc.Text("main p[role=status]"));
+    }
+
+    [Fact]
+    public async Task MemberList_CachedForTheCommune_IsNeverShownToACellSecretary()
+    {
+        var commune = await app.CreateCommuneAsync();
+        var today = DateOnly.FromDateTime(app.Time.GetUtcNow().UtcDateTime);
+        await app.AddMemberAsync(commune.CellA, "Phan Văn Ấp Một", today.AddYears(-4));
+        await app.AddMemberAsync(commune.CellB, "Phan Thị Ấp Hai", today.AddYears(-4));
+        var admin = await app.SignInAsync(commune.AdminUser, TestData.Password);
+        Assert.Contains("Phan Thị Ấp Hai", (await admin.GetPageAsync("/staff/people")).Text(), StringComparison.Ordinal);
+
+        var secretary = await app.SignInAsync(commune.SecretaryUser, TestData.Password);
+        var text = (await secretary.GetPageAsync("/staff/people")).Text();
+
+        Assert.Contains("Phan Văn Ấp Một", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Phan Thị Ấp Hai", text, StringComparison.Ordinal);
     }
 
     private static async Task<int> MembersAsync(HttpClient client, string url)

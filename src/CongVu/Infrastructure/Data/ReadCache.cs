@@ -1,14 +1,15 @@
 using System.Collections.Concurrent;
-using CongVu.Infrastructure.Data;
 
-namespace CongVu.Features.Organisation;
+namespace CongVu.Infrastructure.Data;
 
 /// <summary>
-/// Keeps computed public figures (a commune's summary, the home page's rolls) for a minute at most, and
-/// never past a write in this process (<see cref="DataVersion"/>): the portal would otherwise query every
-/// module per view. The minute bounds staleness when several processes share one database.
+/// Keeps values computed from the records (a commune's public summary, the home page's rolls, the feedback
+/// form's choices, a registry list's page) for a minute at most, and never past a committed write in this
+/// process to what they read (<see cref="DataVersion"/>): pages would otherwise query the same records on
+/// every view. The minute bounds staleness when several processes share one database. A key names everything
+/// else a value depends on, the reader's scope included.
 /// </summary>
-public sealed class PublicFiguresCache(DataVersion version, TimeProvider time)
+public sealed class ReadCache(DataVersion version, TimeProvider time)
 {
     /// <summary>How long figures may be served without a local write; other processes' writes show after this.</summary>
     public static readonly TimeSpan MaxAge = TimeSpan.FromMinutes(1);
