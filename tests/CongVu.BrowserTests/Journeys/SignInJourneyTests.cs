@@ -11,7 +11,8 @@ public partial class SignInJourneyTests(BrowserHost host) : BrowserTest(host)
         await Page.SignInAsync();
         await Page.ExpectDashboardAsync();
 
-        await Page.GetByRole(AriaRole.Button, new() { Name = "Đăng xuất", Exact = true }).ClickAsync();
+        await Page.GetByRole(AriaRole.Banner).GetByRole(AriaRole.Link, new() { Name = "Đăng xuất", Exact = true }).ClickAsync();
+        await Page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Button, new() { Name = "Đăng xuất", Exact = true }).ClickAsync();
 
         await Expect(Page).ToHaveURLAsync(Home());
         await Expect(Page.GetByRole(AriaRole.Banner).GetByRole(AriaRole.Link, new() { Name = "Đăng nhập", Exact = true })).ToBeVisibleAsync();

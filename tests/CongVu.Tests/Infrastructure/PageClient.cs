@@ -69,6 +69,11 @@ public static class PageClient
         return await client.PostAsync(uri.PathAndQuery, content);
     }
 
+    /// <summary>A valid antiforgery token of this client's session, from the sign-out page's form (for posts a page does not offer).</summary>
+    public static async Task<string> AntiforgeryTokenAsync(this HttpClient client) =>
+        (await client.GetPageAsync("/tai-khoan/dang-xuat")).QuerySelector<IHtmlInputElement>("main input[name='__RequestVerificationToken']")?.Value
+        ?? throw new InvalidOperationException("The sign-out page has no antiforgery token.");
+
     public static IHtmlFormElement Form(this IDocument doc, string selector = "main form") =>
         doc.QuerySelector<IHtmlFormElement>(selector) ?? throw new InvalidOperationException($"No form matches '{selector}' in:\n{doc.Body?.TextContent}");
 

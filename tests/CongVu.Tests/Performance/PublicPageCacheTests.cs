@@ -53,7 +53,7 @@ public class PublicPageCacheTests(QueryCountingAppFactory app) : IClassFixture<Q
         var doc = await PageClient.ParseAsync(response);
 
         Assert.Null(response.Headers.Age);
-        Assert.NotNull(doc.QuerySelector("form[action='/tai-khoan/dang-xuat']"));
+        Assert.NotNull(doc.QuerySelector("header a[href='/tai-khoan/dang-xuat']"));
     }
 
     [Fact]

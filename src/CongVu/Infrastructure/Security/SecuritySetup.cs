@@ -56,6 +56,7 @@ public static class SecuritySetup
             // API callers get status codes, not a redirect to the sign-in page.
             o.Events.OnRedirectToLogin = ctx => RedirectOrStatus(ctx, StatusCodes.Status401Unauthorized);
             o.Events.OnRedirectToAccessDenied = ctx => RedirectOrStatus(ctx, StatusCodes.Status403Forbidden);
+            o.Events.OnValidatePrincipal = ValidateSecurityStampWhenDueAsync;
         });
 
         services.AddAuthorizationBuilder()
@@ -101,6 +102,22 @@ public static class SecuritySetup
 
         ctx.Response.Redirect(ctx.RedirectUri);
         return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// Identity's check of the security stamp, only when it is due (every 30 minutes of a cookie's life, the same
+    /// test Identity makes): Identity builds its whole user-manager graph on every request just to find it is not.
+    /// </summary>
+    private static Task ValidateSecurityStampWhenDueAsync(Microsoft.AspNetCore.Authentication.Cookies.CookieValidatePrincipalContext context)
+    {
+        var options = context.HttpContext.RequestServices.GetRequiredService<IOptions<SecurityStampValidatorOptions>>().Value;
+        var now = (options.TimeProvider ?? TimeProvider.System).GetUtcNow();
+        if (context.Properties.IssuedUtc is { } issued && now - issued <= options.ValidationInterval)
+        {
+            return Task.CompletedTask;
+        }
+
+        return SecurityStampValidator.ValidatePrincipalAsync(context);
     }
 
     /// <summary>Computes the request's access scope from the user's unit and roles, once per request.</summary>

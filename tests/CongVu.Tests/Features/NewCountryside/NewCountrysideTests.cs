@@ -108,8 +108,8 @@ public class NewCountrysideTests(AppFactory app) : IClassFixture<AppFactory>
         var committee = await app.SignInAsync(DemoCommune.Accounts[1].UserName);
         var form = (await committee.GetPageAsync($"/staff/new-countryside/{setId}/{unitId}")).Form("form[action*='handler=Status']");
         var secretary = await app.SignInAsync(DemoCommune.Accounts[2].UserName);
-        var list = await secretary.GetPageAsync("/staff/new-countryside");
-        var token = list.QuerySelector("input[name='__RequestVerificationToken']")!.GetAttribute("value")!;
+        await secretary.GetPageAsync("/staff/new-countryside");
+        var token = await secretary.AntiforgeryTokenAsync();
         var post = await secretary.PostAsync($"/staff/new-countryside/{setId}/{unitId}?handler=Status", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token, ["Status.Year"] = "2024", ["Status.Criterion"] = "1", ["Status.State"] = "Met", ["Status.Evidence"] = "x" }), TestContext.Current.CancellationToken);
         ReportTests.AssertRefused(post);
 
