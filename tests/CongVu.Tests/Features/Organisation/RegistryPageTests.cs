@@ -120,6 +120,9 @@ public class RegistryPageTests(EmptyAppFactory app) : IClassFixture<EmptyAppFact
             ["Input.Reason"] = "Tuổi cao, sức yếu",
         });
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        // The record page, read before the change (and kept by the read cache), shows the change at once.
+        Assert.Null(doc.QuerySelector(".badge-exemptfromactivities"));
+        Assert.NotNull((await client.GetPageAsync($"/staff/people/{id}")).QuerySelector(".badge-exemptfromactivities"));
 
         await using var scope = app.SystemScope(out var db);
         var m = await db.Memberships.Include(x => x.Periods).SingleAsync(x => x.PersonId == id, TestContext.Current.CancellationToken);

@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CongVu.Features.Organisation.People;
 
 [Authorize(Policy = Policies.RegistryRead)]
-public sealed class DetailsModel(AppDbContext db, OrgTree tree, AuditLog audit, MembershipService memberships, TimeProvider time, IAuthorizationService authz) : PageModel
+public sealed class DetailsModel(AppDbContext db, OrgTree tree, ReadCache cache, AuditLog audit, MembershipService memberships, TimeProvider time, IAuthorizationService authz) : PageModel
 {
     public static readonly MembershipChange[] Changes =
     [
@@ -106,16 +106,40 @@ public sealed class DetailsModel(AppDbContext db, OrgTree tree, AuditLog audit, 
 
     private async Task<bool> LoadAsync(int id, CancellationToken ct)
     {
-        Record = await PersonRecord.LoadAsync(db.People, db, tree, id, ignoreScope: false, ct);
-        if (Record is null)
+        // A record is read again only after it changes (ReadCache); the read itself is still audited on every view.
+        // The key holds the reader's scope: a record outside it is "not found", and stays so for that scope only.
+        var read = await cache.GetOrComputeAsync(
+            FormattableString.Invariant($"person-record|{db.Scope.RootUnitId}|{id}"),
+            RecordSources,
+            token => ReadAsync(id, token),
+            ct);
+        if (read.Record is null)
         {
             return false;
         }
 
+        Record = read.Record;
+        Commendations = read.Commendations;
         var snap = await tree.GetAsync(ct);
         TargetCells.AddRange(IndexModel.CellChoices(snap, db.Scope.UnitIds, VietnamTime.Today(time), includeEnded: false));
-        // The person is already found through the scope; a commendation may sit under a predecessor cell.
-        Commendations = await db.Set<Initiatives.Commendation>().IgnoreQueryFilters().AsNoTracking().Where(c => c.PersonId == id).OrderByDescending(c => c.DecidedOn).ToListAsync(ct);
         return true;
+    }
+
+    private static readonly Type[] RecordSources =
+        [typeof(Person), typeof(PartyMembership), typeof(MembershipPeriod), typeof(PublicPost), typeof(Initiatives.Commendation), typeof(OrgUnit)];
+
+    private sealed record RecordRead(PersonRecord? Record, List<Initiatives.Commendation> Commendations);
+
+    private async Task<RecordRead> ReadAsync(int id, CancellationToken ct)
+    {
+        var record = await PersonRecord.LoadAsync(db.People, db, tree, id, ignoreScope: false, ct);
+        if (record is null)
+        {
+            return new RecordRead(null, []);
+        }
+
+        // The person is already found through the scope; a commendation may sit under a predecessor cell.
+        var commendations = await db.Set<Initiatives.Commendation>().IgnoreQueryFilters().AsNoTracking().Where(c => c.PersonId == id).OrderByDescending(c => c.DecidedOn).ToListAsync(ct);
+        return new RecordRead(record, commendations);
     }
 }
