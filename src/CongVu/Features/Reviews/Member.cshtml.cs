@@ -16,7 +16,7 @@ namespace CongVu.Features.Reviews;
 
 /// <summary>One member's review: evidence, self-assessment, the cell's appraisal and the committee's decision.</summary>
 [Authorize(Policy = Policies.RegistryRead)]
-public sealed class MemberModel(AppDbContext db, OrgTree tree, AuditLog audit, TimeProvider time, DisciplineNotes notes) : PageModel
+public sealed class MemberModel(AppDbContext db, OrgTree tree, ReadCache cache, AuditLog audit, TimeProvider time, DisciplineNotes notes) : PageModel
 {
     public sealed class DecisionInput
     {
@@ -105,7 +105,7 @@ public sealed class MemberModel(AppDbContext db, OrgTree tree, AuditLog audit, T
 
     public async Task<IActionResult> OnGetAsync(int year, int person, CancellationToken ct)
     {
-        if (!await LoadAsync(year, person, ct))
+        if (!await LoadForViewAsync(year, person, ct))
         {
             return NotFound();
         }
@@ -381,6 +381,53 @@ public sealed class MemberModel(AppDbContext db, OrgTree tree, AuditLog audit, T
 
         Appraise = new AppraisalInput { Level = Review?.CellLevel, Comment = Review?.CellComment };
         NewDiscipline.Day = Formats.Date(Infrastructure.Time.VietnamTime.Today(time));
+    }
+
+    /// <summary>
+    /// The evidence for viewing, read again only after one of its sources changes (ReadCache, keyed by the reader's
+    /// scope); read without tracking and shared, so only pages that show it use it. The posts load it tracked.
+    /// </summary>
+    private async Task<bool> LoadForViewAsync(int year, int person, CancellationToken ct)
+    {
+        var read = await cache.GetOrComputeAsync(
+            FormattableString.Invariant($"member-review|{db.Scope.RootUnitId}|{year}|{person}|{Infrastructure.Time.VietnamTime.Today(time):yyyy-MM-dd}"),
+            EvidenceSources,
+            async token =>
+            {
+                db.ChangeTracker.QueryTrackingBehavior = QueryTrackingBehavior.NoTracking;
+                try
+                {
+                    return await LoadAsync(year, person, token) ? new Evidence(Year, Member, CellName, Review, History, Current, Discipline, Pledge, Citizens, Commendations) : Evidence.None;
+                }
+                finally
+                {
+                    db.ChangeTracker.QueryTrackingBehavior = QueryTrackingBehavior.TrackAll;
+                }
+            },
+            ct);
+        if (read.Member is null)
+        {
+            return false;
+        }
+
+        (Year, Member, CellName, Review, History, Current, Discipline, Pledge, Citizens, Commendations) =
+            (read.Year, read.Member, read.CellName, read.Review, read.History, read.Current, read.Discipline, read.Pledge, read.Citizens, read.Commendations);
+        return true;
+    }
+
+    private static readonly Type[] EvidenceSources =
+    [
+        typeof(RatingYear), typeof(ScoreItem), typeof(MemberReview), typeof(ReviewScore), typeof(RatingDecision), typeof(DisciplineRecord),
+        typeof(Pledge), typeof(PledgeItem), typeof(Feedback.FeedbackItem), typeof(Feedback.Dossier), typeof(Initiatives.Commendation),
+        typeof(Person), typeof(PartyMembership), typeof(MembershipPeriod), typeof(OrgUnit),
+    ];
+
+    private sealed record Evidence(
+        RatingYear? Year, RollMember? Member, string CellName, MemberReview? Review, List<RatingDecision> History, RatingDecision? Current,
+        List<DisciplineRecord> Discipline, Pledge? Pledge, CitizenEvidence? Citizens, List<Initiatives.Commendation> Commendations)
+    {
+        /// <summary>No such year or member in the reader's scope.</summary>
+        public static readonly Evidence None = new(null, null, string.Empty, null, [], null, [], null, null, []);
     }
 
     private async Task<bool> LoadAsync(int year, int person, CancellationToken ct)

@@ -73,6 +73,10 @@ public class ReviewWorkflowTests(AppFactory app) : IClassFixture<AppFactory>
             Assert.NotNull(current.SupersedesId);
             Assert.True(await db.AuditEntries.AnyAsync(a => a.Action == "rating.re-rate", TestContext.Current.CancellationToken));
         }
+
+        // The screen, read twice before (and kept by the read cache), shows the new decision at once.
+        var after = await committee.GetPageAsync($"/staff/reviews/{yearId}/members/{own}");
+        Assert.Equal(Rules.RatingEngine.Name(RatingLevel.NotCompleted), after.QuerySelector("section[aria-labelledby='dec-h'] p strong")?.TextContent);
     }
 
     [Fact]
