@@ -76,7 +76,7 @@ public class ReviewWorkflowTests(AppFactory app) : IClassFixture<AppFactory>
 
         // The screen, read twice before (and kept by the read cache), shows the new decision at once.
         var after = await committee.GetPageAsync($"/staff/reviews/{yearId}/members/{own}");
-        Assert.Equal(Rules.RatingEngine.Name(RatingLevel.NotCompleted), after.QuerySelector("section[aria-labelledby='dec-h'] p strong")?.TextContent);
+        Assert.Equal(CongVu.Features.Reviews.Rules.RatingEngine.Name(RatingLevel.NotCompleted), after.QuerySelector("section[aria-labelledby='dec-h'] p strong")?.TextContent);
     }
 
     [Fact]
