@@ -18,6 +18,9 @@ using CongVu.Infrastructure.Security;
 using CongVu.Infrastructure.Web;
 
 var builder = WebApplication.CreateBuilder(args);
+// Static files come from the build's manifest (MapStaticAssets). Run from a build rather than a published folder
+// (tests, `dotnet run` in any environment) their compressed copies sit in obj/: this maps them; published, it does nothing.
+builder.WebHost.UseStaticWebAssets();
 
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<StartupGate>();

@@ -389,7 +389,7 @@ public sealed class MemberModel(AppDbContext db, OrgTree tree, ReadCache cache, 
     /// </summary>
     private async Task<bool> LoadForViewAsync(int year, int person, CancellationToken ct)
     {
-        var read = await cache.GetOrComputeAsync(
+        var read = await cache.GetOrComputeForStaffAsync(
             FormattableString.Invariant($"member-review|{db.Scope.RootUnitId}|{year}|{person}|{Infrastructure.Time.VietnamTime.Today(time):yyyy-MM-dd}"),
             EvidenceSources,
             async token =>

@@ -36,7 +36,7 @@ public sealed class ReadCache(DataVersion version, TimeProvider time)
     /// <summary>Any read-only figures under a key that names everything they depend on besides the data.</summary>
     public Task<T> GetOrComputeAsync<T>(string key, Func<CancellationToken, Task<T>> compute, CancellationToken ct)
         where T : class =>
-        GetOrComputeAsync(key, () => version.Current, compute, ct);
+        GetOrComputeAsync(key, () => version.Current, compute, MaxAge, ct);
 
     /// <summary>
     /// Figures read from records of the given types only: kept across writes of other types (a citizen's feedback does
@@ -45,9 +45,20 @@ public sealed class ReadCache(DataVersion version, TimeProvider time)
     public Task<T> GetOrComputeAsync<T>(string key, IReadOnlyList<Type> readsFrom, Func<CancellationToken, Task<T>> compute, CancellationToken ct)
         where T : class =>
         // Each type's counter only grows, so their sum moves whenever one of them does.
-        GetOrComputeAsync(key, () => readsFrom.Sum(version.Of), compute, ct);
+        GetOrComputeAsync(key, () => readsFrom.Sum(version.Of), compute, MaxAge, ct);
 
-    private async Task<T> GetOrComputeAsync<T>(string key, Func<long> stampNow, Func<CancellationToken, Task<T>> compute, CancellationToken ct)
+    /// <summary>
+    /// As above, for staff pages: kept <see cref="StaffMaxAge"/> at most, so that with several app servers on one
+    /// database (docs/postgresql.md) a clerk sees within seconds what was written through another server.
+    /// </summary>
+    public Task<T> GetOrComputeForStaffAsync<T>(string key, IReadOnlyList<Type> readsFrom, Func<CancellationToken, Task<T>> compute, CancellationToken ct)
+        where T : class =>
+        GetOrComputeAsync(key, () => readsFrom.Sum(version.Of), compute, StaffMaxAge, ct);
+
+    /// <summary>How long a staff page's reads may be served without a local write to what they read.</summary>
+    public static readonly TimeSpan StaffMaxAge = TimeSpan.FromSeconds(5);
+
+    private async Task<T> GetOrComputeAsync<T>(string key, Func<long> stampNow, Func<CancellationToken, Task<T>> compute, TimeSpan maxAge, CancellationToken ct)
         where T : class
     {
         if (TryGet(key, stampNow, out T? value))
@@ -74,7 +85,7 @@ public sealed class ReadCache(DataVersion version, TimeProvider time)
                 _gates.Clear();
             }
 
-            _entries[key] = new Entry(stamp, time.GetUtcNow() + MaxAge, fresh);
+            _entries[key] = new Entry(stamp, time.GetUtcNow() + maxAge, fresh);
             return fresh;
         }
         finally
