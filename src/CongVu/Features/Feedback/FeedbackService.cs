@@ -82,7 +82,7 @@ public sealed class FeedbackService(AppDbContext db, AuditLog audit, TimeProvide
 
         db.Set<FeedbackItem>().Add(item);
         // The item and its audit entry commit together. The audit trail never holds the text or the contact: only what happened.
-        audit.RecordCreation("feedback.filed", EntityType, () => item.Id, item.OrgUnitId, after: new { item.Kind, item.Channel, item.DueOn, item.SubjectKind, HasContact = keepContact });
+        audit.RecordSaved("feedback.filed", EntityType, () => item.Id, item.OrgUnitId, after: new { item.Kind, item.Channel, item.DueOn, item.SubjectKind, HasContact = keepContact });
         await db.SaveChangesAsync(ct);
         return item;
     }

@@ -100,8 +100,7 @@ public sealed class CommendModel(AppDbContext db, OrgTree tree, AuditLog audit, 
             RecordedAt = time.GetUtcNow().UtcDateTime, RecordedBy = User.Identity?.Name,
         };
         db.Set<Commendation>().Add(c);
-        await db.SaveChangesAsync(ct);
-        audit.Record("commendation.create", "commendation", c.Id, c.OrgUnitId, null,
+        audit.RecordSaved("commendation.create", "commendation", () => c.Id, c.OrgUnitId, null,
             new { c.InitiativeId, c.PersonId, c.CellId, Level = c.Level.ToString(), Form = c.Form.ToString(), c.DecisionNumber, c.DecidedOn, c.IssuedBy, c.Citation });
         await db.SaveChangesAsync(ct);
         TempData["Flash"] = "Đã ghi quyết định khen thưởng.";

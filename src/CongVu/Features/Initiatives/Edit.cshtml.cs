@@ -220,8 +220,7 @@ public sealed class EditModel(AppDbContext db, OrgTree tree, AuditLog audit, Tim
         i.PledgeItemIds = Clean(Input.PledgeItemIds);
         i.ReplicatedFromId = Input.ReplicatedFromId;
         i.UpdatedAt = now;
-        await db.SaveChangesAsync(ct);
-        audit.Record(before is null ? "initiative.propose" : "initiative.update", "initiative", i.Id, i.OrgUnitId, before, Snapshot(i));
+        audit.RecordSaved(before is null ? "initiative.propose" : "initiative.update", "initiative", () => i.Id, i.OrgUnitId, before, Snapshot(i));
         await db.SaveChangesAsync(ct);
         TempData["Flash"] = before is null ? "Đã gửi đề xuất mô hình." : "Đã lưu mô hình.";
         return Redirect("/staff/initiatives/" + i.Id.ToString(CultureInfo.InvariantCulture));

@@ -137,8 +137,7 @@ public sealed class UnitModel(NtmQueries ntm, OrgTree tree, AppDbContext db, Aud
         row.DocumentRef = doc.Length == 0 ? null : doc;
         row.UpdatedAt = time.GetUtcNow().UtcDateTime;
         row.UpdatedBy = User.Identity?.Name;
-        await db.SaveChangesAsync(ct);
-        audit.Record("ntm.status", "ntm-criterion-status", row.Id, unit, before, new { Set = Set.Code, Criterion = Set.Criteria.First(c => c.Id == row.CriterionId).Number, row.Year, row.State, row.Evidence, row.DocumentRef });
+        audit.RecordSaved("ntm.status", "ntm-criterion-status", () => row.Id, unit, before, new { Set = Set.Code, Criterion = Set.Criteria.First(c => c.Id == row.CriterionId).Number, row.Year, row.State, row.Evidence, row.DocumentRef });
         await db.SaveChangesAsync(ct);
         TempData["Flash"] = "Đã ghi tình trạng tiêu chí.";
         return Redirect($"/staff/new-countryside/{set}/{unit}?year={Status.Year}");
@@ -187,8 +186,7 @@ public sealed class UnitModel(NtmQueries ntm, OrgTree tree, AppDbContext db, Aud
 
         var visit = new Inspection { OrgUnitId = unit, CriteriaSetId = set, Date = date, Team = team, Findings = findings, Notes = notes, CreatedAt = time.GetUtcNow().UtcDateTime, CreatedBy = User.Identity?.Name };
         db.Set<Inspection>().Add(visit);
-        await db.SaveChangesAsync(ct);
-        audit.Record("ntm.inspection", "ntm-inspection", visit.Id, unit, after: new { Set = Set!.Code, Date = Formats.Date(date), team, findings, Notes = notes.Count });
+        audit.RecordSaved("ntm.inspection", "ntm-inspection", () => visit.Id, unit, after: new { Set = Set!.Code, Date = Formats.Date(date), team, findings, Notes = notes.Count });
         await db.SaveChangesAsync(ct);
         TempData["Flash"] = "Đã ghi lần kiểm tra.";
         return Redirect($"/staff/new-countryside/{set}/{unit}");

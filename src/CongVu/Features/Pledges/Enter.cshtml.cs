@@ -77,8 +77,7 @@ public sealed class EnterModel(AppDbContext db, OrgTree tree, AuditLog audit, Ti
         };
         Input.ApplyTo(pledge);
         db.Add(pledge);
-        await db.SaveChangesAsync(ct);
-        audit.Record(person is null ? "pledge.collective" : "pledge.on-behalf", "pledge", pledge.Id, pledge.OrgUnitId, after: new { pledge.PersonId, pledge.State, pledge.EnteredOnBehalfBy, Items = pledge.Items.Count });
+        audit.RecordSaved(person is null ? "pledge.collective" : "pledge.on-behalf", "pledge", () => pledge.Id, pledge.OrgUnitId, after: new { pledge.PersonId, pledge.State, pledge.EnteredOnBehalfBy, Items = pledge.Items.Count });
         await db.SaveChangesAsync(ct);
         TempData["Flash"] = "Đã ghi bản cam kết.";
         return Redirect($"/staff/pledges/{pledge.Id}");

@@ -110,8 +110,7 @@ public sealed class MineModel(AppDbContext db, OrgTree tree, AuditLog audit, Tim
             db.Add(pledge);
         }
 
-        await db.SaveChangesAsync(ct);
-        audit.Record(submit ? "pledge.submit" : "pledge.save", "pledge", pledge.Id, pledge.OrgUnitId, before, new { pledge.State, Items = pledge.Items.Count });
+        audit.RecordSaved(submit ? "pledge.submit" : "pledge.save", "pledge", () => pledge.Id, pledge.OrgUnitId, before, new { pledge.State, Items = pledge.Items.Count });
         await db.SaveChangesAsync(ct);
         TempData["Flash"] = submit ? "Đã nộp bản cam kết; chờ chi bộ xác nhận." : "Đã lưu bản nháp.";
         return Redirect("/staff/pledges/mine");

@@ -119,8 +119,7 @@ public sealed class IndexModel(ReportService reports, AppDbContext db, AuditLog 
 
         var term = new PartyTerm { OrgUnitId = Term.Committee, Name = name, Ordinal = string.IsNullOrWhiteSpace(Term.Ordinal) ? null : Term.Ordinal.Trim(), StartsOn = starts, FromYear = Term.FromYear!.Value, ToYear = Term.ToYear!.Value };
         db.Set<PartyTerm>().Add(term);
-        await db.SaveChangesAsync(ct);
-        audit.Record("party-term.create", "party-term", term.Id, term.OrgUnitId, after: new { term.Name, term.Ordinal, StartsOn = Formats.Date(term.StartsOn) });
+        audit.RecordSaved("party-term.create", "party-term", () => term.Id, term.OrgUnitId, after: new { term.Name, term.Ordinal, StartsOn = Formats.Date(term.StartsOn) });
         await db.SaveChangesAsync(ct);
         TempData["Flash"] = "Đã thêm nhiệm kỳ.";
         return Redirect("/staff/reports");

@@ -82,8 +82,7 @@ public sealed partial class ReportService(AppDbContext db, OrgTree tree, ReportF
                 .Select((s, i) => new ReportSection { SortOrder = i, Heading = s.Heading, Text = s.Text }).ToList(),
         };
         db.Set<PartyReport>().Add(report);
-        await db.SaveChangesAsync(ct);
-        audit.Record("report.create", "party-report", report.Id, committeeId, after: new { report.Kind, report.Year, report.Subject });
+        audit.RecordSaved("report.create", "party-report", () => report.Id, committeeId, after: new { report.Kind, report.Year, report.Subject });
         await db.SaveChangesAsync(ct);
         return (report, null);
     }

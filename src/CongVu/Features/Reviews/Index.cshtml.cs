@@ -179,8 +179,7 @@ public sealed class IndexModel(AppDbContext db, OrgTree tree, AuditLog audit, Ti
         rating.Note = OrgNote?.Trim();
         rating.DecidedAt = time.GetUtcNow().UtcDateTime;
         rating.DecidedBy = User.Identity?.Name;
-        await db.SaveChangesAsync(ct);
-        audit.Record("org-rating.decide", "org-rating", rating.Id, unit, before, new { rating.Level, rating.HistoricalLabel });
+        audit.RecordSaved("org-rating.decide", "org-rating", () => rating.Id, unit, before, new { rating.Level, rating.HistoricalLabel });
         await db.SaveChangesAsync(ct);
         TempData["Flash"] = "Đã ghi xếp loại tổ chức.";
         return Redirect($"/staff/reviews?year={year}");

@@ -181,8 +181,7 @@ public sealed class MemberModel(AppDbContext db, OrgTree tree, ReadCache cache, 
             db.Add(review);
         }
 
-        await db.SaveChangesAsync(ct);
-        audit.Record("review.appraise", "member-review", review.Id, review.OrgUnitId, before, new { review.CellLevel, review.CellComment });
+        audit.RecordSaved("review.appraise", "member-review", () => review.Id, review.OrgUnitId, before, new { review.CellLevel, review.CellComment });
         await db.SaveChangesAsync(ct);
         TempData["Flash"] = "Đã ghi ý kiến nhận xét, đề nghị của chi bộ.";
         return Redirect($"/staff/reviews/{year}/members/{person}");
@@ -265,8 +264,7 @@ public sealed class MemberModel(AppDbContext db, OrgTree tree, ReadCache cache, 
         decision.Explanation = result.Explanation;
         decision.DecidedAt = now;
         decision.DecidedBy = User.Identity?.Name;
-        await db.SaveChangesAsync(ct);
-        audit.Record(reRating ? "rating.re-rate" : "rating.decide", "rating-decision", decision.Id, decision.OrgUnitId, before, new { decision.Level, decision.Score, decision.State, decision.SupersedesId, decision.ReRatingBasis });
+        audit.RecordSaved(reRating ? "rating.re-rate" : "rating.decide", "rating-decision", () => decision.Id, decision.OrgUnitId, before, new { decision.Level, decision.Score, decision.State, decision.SupersedesId, decision.ReRatingBasis });
         await db.SaveChangesAsync(ct);
         TempData["Flash"] = "Đã ghi quyết định: " + RatingEngine.Name(result.Level) + ".";
         return Redirect($"/staff/reviews/{year}/members/{person}");
@@ -306,8 +304,7 @@ public sealed class MemberModel(AppDbContext db, OrgTree tree, ReadCache cache, 
 
         var record = new DisciplineRecord { PersonId = person, OrgUnitId = Member!.CellId, Level = NewDiscipline.Level, DecidedOn = day, Reason = notes.Protect(NewDiscipline.Reason!.Trim()), DutyRelated = NewDiscipline.DutyRelated, RecordedAt = time.GetUtcNow().UtcDateTime, RecordedBy = User.Identity?.Name };
         db.Add(record);
-        await db.SaveChangesAsync(ct);
-        audit.Record("discipline.record", "discipline", record.Id, record.OrgUnitId, null, new { record.Level, record.DecidedOn, record.DutyRelated });
+        audit.RecordSaved("discipline.record", "discipline", () => record.Id, record.OrgUnitId, null, new { record.Level, record.DecidedOn, record.DutyRelated });
         await db.SaveChangesAsync(ct);
         return Redirect($"/staff/reviews/{year}/members/{person}");
     }

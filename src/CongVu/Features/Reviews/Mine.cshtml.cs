@@ -159,8 +159,7 @@ public sealed class MineModel(AppDbContext db, OrgTree tree, AuditLog audit, Tim
             db.Add(review);
         }
 
-        await db.SaveChangesAsync(ct);
-        audit.Record(submit ? "review.self-submit" : "review.self-save", "member-review", review.Id, review.OrgUnitId, null, new { review.State, review.SelfLevel, Total = review.Scores.Sum(s => s.SelfPoints ?? 0) });
+        audit.RecordSaved(submit ? "review.self-submit" : "review.self-save", "member-review", () => review.Id, review.OrgUnitId, null, new { review.State, review.SelfLevel, Total = review.Scores.Sum(s => s.SelfPoints ?? 0) });
         await db.SaveChangesAsync(ct);
         TempData["Flash"] = submit ? "Đã nộp bản tự kiểm điểm." : "Đã lưu bản nháp.";
         return Redirect("/staff/reviews/mine");

@@ -136,8 +136,7 @@ public sealed class YearsModel(AppDbContext db, OrgTree tree, AuditLog audit, Ti
         var full = await db.Set<ConductCode>().Include(c => c.Groups).ThenInclude(g => g.Criteria).AsSplitQuery().FirstAsync(c => c.Id == code!.Id, ct);
         var year = YearFactory.Create(Input.CommitteeId, Input.Year, Input.RuleSet, full, pledge, review, extension, time.GetUtcNow().UtcDateTime, User.Identity?.Name);
         db.Add(year);
-        await db.SaveChangesAsync(ct);
-        audit.Record("rating-year.open", "rating-year", year.Id, year.CommitteeId, after: new { year.Year, year.RuleSet, year.RuleSetVersion, year.ConductCodeId, year.PledgeDeadline, year.ReviewDeadline, year.ExtensionDeadline });
+        audit.RecordSaved("rating-year.open", "rating-year", () => year.Id, year.CommitteeId, after: new { year.Year, year.RuleSet, year.RuleSetVersion, year.ConductCodeId, year.PledgeDeadline, year.ReviewDeadline, year.ExtensionDeadline });
         await db.SaveChangesAsync(ct);
         TempData["Flash"] = $"Đã mở năm đánh giá {year.Year}.";
         return Redirect($"/staff/reviews/years/{year.Id}");

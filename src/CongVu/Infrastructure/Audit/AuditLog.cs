@@ -14,13 +14,14 @@ public sealed class AuditLog(AppDbContext db, IHttpContextAccessor http, TimePro
         db.AuditEntries.Add(Entry(action, entityType, entityId, orgUnitId, before, after));
 
     /// <summary>
-    /// Records the creation of a record added to the context but not saved yet: the entry takes the record's key
-    /// (<paramref name="id"/>) when the save writes it, and the record and its entry commit together.
+    /// Records a change that the next save writes, to a record that may be new: the entry takes the record's key
+    /// (<paramref name="entityId"/>) once the database has given it, and the change and its entry commit in one
+    /// transaction (AppDbContext), so no change is stored without its entry and no entry without its change.
     /// </summary>
-    public void RecordCreation(string action, string entityType, Func<object?> id, int? orgUnitId, object? after = null)
+    public void RecordSaved(string action, string entityType, Func<object?> entityId, int? orgUnitId, object? before = null, object? after = null)
     {
-        var entry = Entry(action, entityType, null, orgUnitId, null, after);
-        entry.PendingEntityId = id;
+        var entry = Entry(action, entityType, null, orgUnitId, before, after);
+        entry.PendingEntityId = entityId;
         db.AuditEntries.Add(entry);
     }
 

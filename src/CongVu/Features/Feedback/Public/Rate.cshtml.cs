@@ -97,8 +97,7 @@ public sealed class RateModel(AppDbContext db, OrgTree orgTree, AuditLog audit, 
             On = VietnamTime.Today(time),
         };
         db.Set<DeskRating>().Add(rating);
-        await db.SaveChangesAsync(ct);
-        audit.Record("feedback.rating", "desk-rating", rating.Id, rating.OrgUnitId);
+        audit.RecordSaved("feedback.rating", "desk-rating", () => rating.Id, rating.OrgUnitId);
         await db.SaveChangesAsync(ct);
         var query = PersonId is int p ? "can-bo=" + p.ToString(CultureInfo.InvariantCulture) : "xa=" + Uri.EscapeDataString(Commune ?? string.Empty) + "&quay=" + Uri.EscapeDataString(Desk ?? string.Empty);
         return Redirect("/danh-gia?" + query + "&cam=1");

@@ -91,8 +91,7 @@ public sealed class ReceptionService(AppDbContext db, AuditLog audit, TimeProvid
             CreatedAt = time.GetUtcNow().UtcDateTime,
         };
         db.Set<ReceptionSession>().Add(session);
-        await db.SaveChangesAsync(ct);
-        audit.Record("reception.planned", EntityType, session.Id, session.OrgUnitId, null, new { session.On, session.Period, session.Host, session.HostName, session.Regular });
+        audit.RecordSaved("reception.planned", EntityType, () => session.Id, session.OrgUnitId, null, new { session.On, session.Period, session.Host, session.HostName, session.Regular });
         await db.SaveChangesAsync(ct);
         return (session, errors);
     }

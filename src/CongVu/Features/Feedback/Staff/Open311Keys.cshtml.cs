@@ -35,8 +35,7 @@ public sealed class Open311KeysModel(AppDbContext db, AuditLog audit, TimeProvid
         var key = "cv311-" + Convert.ToHexString(RandomNumberGenerator.GetBytes(20)).ToLowerInvariant();
         var client = new Open311Client { Name = name, KeyHash = Open311Endpoints.HashKey(key), CreatedAt = time.GetUtcNow().UtcDateTime };
         db.Set<Open311Client>().Add(client);
-        await db.SaveChangesAsync(ct);
-        audit.Record("open311.key-issued", "open311-client", client.Id, null, after: new { client.Name });
+        audit.RecordSaved("open311.key-issued", "open311-client", () => client.Id, null, after: new { client.Name });
         await db.SaveChangesAsync(ct);
         NewKey = key;
         await LoadAsync(ct);

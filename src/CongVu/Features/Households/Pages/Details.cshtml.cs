@@ -204,8 +204,7 @@ public sealed class DetailsModel(AppDbContext db, OrgTree tree, AuditLog audit, 
         row.CulturalExclusion = FactCultural ? null : FactExclusion;
         row.UpdatedAt = time.GetUtcNow().UtcDateTime;
         row.UpdatedBy = User.FindFirstValue(AppClaims.DisplayName) ?? User.Identity?.Name;
-        await db.SaveChangesAsync(ct);
-        audit.Record(before is null ? "household-year.create" : "household-year.update", nameof(HouseholdYear), row.Id, row.OrgUnitId, before,
+        audit.RecordSaved(before is null ? "household-year.create" : "household-year.update", nameof(HouseholdYear), () => row.Id, row.OrgUnitId, before,
             new { row.Year, row.Area, row.IncomePerPersonMonth, row.Deprivations, row.Poverty, row.CulturalFamily, row.CulturalExclusion, Standard = standard.Code });
         await db.SaveChangesAsync(ct);
         Flash = $"Đã lưu số liệu năm {year}.";

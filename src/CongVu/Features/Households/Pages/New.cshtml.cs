@@ -54,8 +54,7 @@ public sealed class NewModel(AppDbContext db, OrgTree tree, AuditLog audit, Time
             UpdatedAt = now,
         };
         db.Set<Household>().Add(household);
-        await db.SaveChangesAsync(ct);
-        audit.Record("household.create", nameof(Household), household.Id, household.OrgUnitId, null, new { household.Number, household.HeadName, household.MembersCount, household.RegisteredOn });
+        audit.RecordSaved("household.create", nameof(Household), () => household.Id, household.OrgUnitId, null, new { household.Number, household.HeadName, household.MembersCount, household.RegisteredOn });
         await db.SaveChangesAsync(ct);
         return Redirect("/staff/ho-gia-dinh/" + household.Id);
     }

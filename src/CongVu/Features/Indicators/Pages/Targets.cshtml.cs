@@ -91,8 +91,7 @@ public sealed class TargetsModel(AppDbContext db, OrgTree tree, AuditLog audit) 
 
         row.Value = value;
         row.Basis = Basis!.Trim();
-        await db.SaveChangesAsync(ct);
-        audit.Record(before is null ? "indicator-target.create" : "indicator-target.update", nameof(IndicatorTarget), row.Id, row.OrgUnitId, before,
+        audit.RecordSaved(before is null ? "indicator-target.create" : "indicator-target.update", nameof(IndicatorTarget), () => row.Id, row.OrgUnitId, before,
             new { Indicator = def!.Code, Unit = unit!.Code, row.Year, row.Value, row.Basis });
         await db.SaveChangesAsync(ct);
         Flash = $"Đã lưu mục tiêu {def.Name} năm {year} của {unit.Name}.";

@@ -96,8 +96,7 @@ public sealed class ValuesModel(AppDbContext db, OrgTree tree, AuditLog audit, T
         row.SourceNote = SourceNote!.Trim();
         row.EnteredBy = User.FindFirstValue(AppClaims.DisplayName) ?? User.Identity?.Name;
         row.EnteredAt = time.GetUtcNow().UtcDateTime;
-        await db.SaveChangesAsync(ct);
-        audit.Record(before is null ? "indicator-value.create" : "indicator-value.update", nameof(IndicatorValue), row.Id, row.OrgUnitId, before,
+        audit.RecordSaved(before is null ? "indicator-value.create" : "indicator-value.update", nameof(IndicatorValue), () => row.Id, row.OrgUnitId, before,
             new { Indicator = def!.Code, Unit = unit!.Code, row.Year, row.Value, row.SourceNote });
         await db.SaveChangesAsync(ct);
         Flash = $"Đã lưu {def.Name} năm {year} của {unit.Name}.";

@@ -124,8 +124,7 @@ public sealed class DetailsModel(AppDbContext db, OrgTree tree, AuditLog audit, 
             Note = string.IsNullOrWhiteSpace(Input.Note) ? null : Input.Note.Trim(), RecordedAt = time.GetUtcNow().UtcDateTime, RecordedBy = User.Identity?.Name,
         };
         db.Set<Contribution>().Add(row);
-        await db.SaveChangesAsync(ct);
-        audit.Record("contribution.create", "contribution", row.Id, row.OrgUnitId, null,
+        audit.RecordSaved("contribution.create", "contribution", () => row.Id, row.OrgUnitId, null,
             new { row.PublicWorkId, row.DonorName, row.HamletId, row.PublicConsent, Kind = row.Kind.ToString(), row.Quantity, row.EstimatedValueVnd, row.OnDate });
         await db.SaveChangesAsync(ct);
         TempData["Flash"] = "Đã ghi đóng góp.";

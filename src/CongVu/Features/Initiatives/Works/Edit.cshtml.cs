@@ -132,8 +132,7 @@ public sealed class EditModel(AppDbContext db, OrgTree tree, AuditLog audit, Tim
         w.LengthMetres = Input.LengthMetres;
         w.Description = string.IsNullOrWhiteSpace(Input.Description) ? null : Input.Description.Trim();
         w.UpdatedAt = now;
-        await db.SaveChangesAsync(ct);
-        audit.Record(before is null ? "work.create" : "work.update", "public-work", w.Id, w.OrgUnitId, before, Snapshot(w));
+        audit.RecordSaved(before is null ? "work.create" : "work.update", "public-work", () => w.Id, w.OrgUnitId, before, Snapshot(w));
         await db.SaveChangesAsync(ct);
         TempData["Flash"] = "Đã lưu công trình.";
         return Redirect("/staff/works/" + w.Id.ToString(CultureInfo.InvariantCulture));

@@ -127,8 +127,7 @@ public sealed class IndexModel(AppDbContext db, OrgTree tree, AuditLog audit, Ti
             RecordedAt = time.GetUtcNow().UtcDateTime, RecordedBy = User.Identity?.Name,
         };
         db.Set<Contribution>().Add(row);
-        await db.SaveChangesAsync(ct);
-        audit.Record("contribution.support", "contribution", row.Id, row.OrgUnitId, null, new { row.DonorName, row.Kind, row.Quantity, row.EstimatedValueVnd, row.RecipientHouseholdId, row.RecipientDescription });
+        audit.RecordSaved("contribution.support", "contribution", () => row.Id, row.OrgUnitId, null, new { row.DonorName, row.Kind, row.Quantity, row.EstimatedValueVnd, row.RecipientHouseholdId, row.RecipientDescription });
         await db.SaveChangesAsync(ct);
         TempData["Flash"] = "Đã ghi hỗ trợ hộ nghèo.";
         return Redirect("/staff/works");

@@ -95,8 +95,7 @@ public sealed class UploadModel(
             CreatedAt = time.GetUtcNow().UtcDateTime,
         };
         db.ImportBatches.Add(batch);
-        await db.SaveChangesAsync(ct);
-        audit.Record("import.upload", "import", batch.Id, root, after: new { batch.FileName, batch.FileSize, rows = totalRows });
+        audit.RecordSaved("import.upload", "import", () => batch.Id, root, after: new { batch.FileName, batch.FileSize, rows = totalRows });
         await db.SaveChangesAsync(ct);
         jobs.Enqueue(batch.Id);
         return Redirect($"/staff/import/{batch.Id}");

@@ -127,8 +127,7 @@ public sealed class NewModel(AppDbContext db, OrgTree tree, AuditLog audit, Time
             db.PublicPosts.Add(new PublicPost { Person = person, OrgUnitId = agency, Title = PostTitle!.Trim(), From = today });
         }
 
-        await db.SaveChangesAsync(ct);
-        audit.Record("person.create", "person", person.Id, person.OrgUnitId, after: new { person.FullName, CellId, CardNumber, AgencyId, PostTitle });
+        audit.RecordSaved("person.create", "person", () => person.Id, person.OrgUnitId, after: new { person.FullName, CellId, CardNumber, AgencyId, PostTitle });
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         TempData["Flash"] = $"Đã thêm {person.FullName}.";

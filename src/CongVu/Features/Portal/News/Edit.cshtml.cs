@@ -127,8 +127,7 @@ public sealed class EditModel(AppDbContext db, NewsDesk desk, OrgTree tree, Audi
         Post.PublishAt = publishAt.Value;
         Post.State = state;
         Post.UpdatedAt = now;
-        await db.SaveChangesAsync(ct);
-        audit.Record(before is null ? "news.create" : "news.update", nameof(NewsPost), Post.Id, Post.OrgUnitId, before, Snapshot(Post));
+        audit.RecordSaved(before is null ? "news.create" : "news.update", nameof(NewsPost), () => Post.Id, Post.OrgUnitId, before, Snapshot(Post));
         await db.SaveChangesAsync(ct);
         TempData["Flash"] = state switch
         {
@@ -205,6 +204,7 @@ public sealed class EditModel(AppDbContext db, NewsDesk desk, OrgTree tree, Audi
         var row = new NewsPhoto { PostId = Post.Id, OrgUnitId = Post.OrgUnitId, ContentType = type!, Data = data, Caption = caption!.Trim(), SortOrder = order };
         db.Set<NewsPhoto>().Add(row);
         await db.SaveChangesAsync(ct);
+        // The entry names the new row's key, known only after this save: recorded in a second save.
         audit.Record("news.photo.add", nameof(NewsPost), Post.Id, Post.OrgUnitId, null, new { row.Id, row.Caption, row.ContentType, Bytes = data.Length });
         await db.SaveChangesAsync(ct);
         TempData["Flash"] = "Đã thêm ảnh.";

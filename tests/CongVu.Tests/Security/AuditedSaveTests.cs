@@ -7,13 +7,13 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace CongVu.Tests.Security;
 
-/// <summary>A record and the audit entry of its creation commit together, and caches learn of a change only once it is committed.</summary>
-public class AuditCreationTests(EmptyAppFactory app) : IClassFixture<EmptyAppFactory>
+/// <summary>A change and its audit entry commit together (a new record's entry gets its key), and caches learn of a change only once it is committed.</summary>
+public class AuditedSaveTests(EmptyAppFactory app) : IClassFixture<EmptyAppFactory>
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task RecordCreation_StoresTheRecordAndItsEntry_WithTheKeyTheDatabaseGave()
+    public async Task RecordSaved_StoresTheRecordAndItsEntry_WithTheKeyTheDatabaseGave()
     {
         var commune = await app.CreateCommuneAsync();
         int personId;
@@ -21,7 +21,7 @@ public class AuditCreationTests(EmptyAppFactory app) : IClassFixture<EmptyAppFac
         {
             var person = NewPerson(commune.CellA, "Thạch Thị Ghi Nhận");
             db.People.Add(person);
-            scope.ServiceProvider.GetRequiredService<AuditLog>().RecordCreation("person.create", "person", () => person.Id, commune.CellA);
+            scope.ServiceProvider.GetRequiredService<AuditLog>().RecordSaved("person.create", "person", () => person.Id, commune.CellA);
             await db.SaveChangesAsync(Ct);
             personId = person.Id;
         }
@@ -33,13 +33,13 @@ public class AuditCreationTests(EmptyAppFactory app) : IClassFixture<EmptyAppFac
     }
 
     [Fact]
-    public async Task RecordCreation_WhenTheEntryCannotBeWritten_KeepsNeitherTheRecordNorTheEntry()
+    public async Task RecordSaved_WhenTheEntryCannotBeWritten_KeepsNeitherTheRecordNorTheEntry()
     {
         var commune = await app.CreateCommuneAsync();
         await using (var scope = app.SystemScope(out var db))
         {
             db.People.Add(NewPerson(commune.CellA, "Lâm Văn Không Lưu"));
-            scope.ServiceProvider.GetRequiredService<AuditLog>().RecordCreation("person.create", "person", () => throw new InvalidOperationException("no key"), commune.CellA);
+            scope.ServiceProvider.GetRequiredService<AuditLog>().RecordSaved("person.create", "person", () => throw new InvalidOperationException("no key"), commune.CellA);
             await Assert.ThrowsAsync<InvalidOperationException>(() => db.SaveChangesAsync(Ct));
         }
 
