@@ -36,6 +36,12 @@ public sealed class Scenario
 
     public double? Ratio { get; set; }
 
+    /// <summary>
+    /// Judge by cost, not throughput: the ratio is the baseline's server CPU per request over CongVu's (for a goal
+    /// stated as a cost, "counting costs &lt; 5%", where req/s moves by more than that from run to run here).
+    /// </summary>
+    public bool RatioByCpu { get; init; }
+
     public required Goal Goal { get; init; }
 
     /// <summary>met, not met, no goal, not yet measured, failed.</summary>
@@ -52,7 +58,11 @@ public sealed class Scenario
             return;
         }
 
-        if (App is not null && Baseline is not null && Baseline.Rps > 0)
+        if (RatioByCpu && App is { Requests: > 0, CpuSeconds: > 0 } && Baseline is { Requests: > 0, CpuSeconds: > 0 })
+        {
+            Ratio = (Baseline.CpuSeconds / Baseline.Requests) / (App.CpuSeconds / App.Requests);
+        }
+        else if (App is not null && Baseline is not null && Baseline.Rps > 0)
         {
             Ratio = App.Rps / Baseline.Rps;
         }
