@@ -7,7 +7,7 @@
 #                           the national run only, on a throwaway PostgreSQL (F=1: 3,321 communes, 5.6 M members)
 #   --database sqlite|postgres|both   full run on SQLite; only the commune GETs on PostgreSQL; or both (default)
 #   extra options go to the driver: --seconds N (≤ 10), --factor F (import rows = 20,000 × F),
-#   --import-format xlsx|csv, --communes N (province size, 0 skips), --seed N, --out DIR, --only import|staff|feedback
+#   --import-format xlsx|csv, --communes N (province size, 0 skips), --seed N, --out DIR, --only import|staff|feedback|visits
 set -euo pipefail
 
 cd "$(dirname "$0")/.."

@@ -30,7 +30,7 @@ public sealed class BenchOptions
 
     public string? OutDir { get; set; }
 
-    /// <summary>"import", "staff" or "feedback": start CongVu once and run only that group of scenarios (for tuning it).</summary>
+    /// <summary>"import", "staff", "feedback" or "visits": start CongVu once and run only that group of scenarios (for tuning it).</summary>
     public string? Only { get; set; }
 
     /// <summary>Only the national scenario on PostgreSQL (a separate run: bench/run.sh --national).</summary>
