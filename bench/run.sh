@@ -6,7 +6,7 @@
 #   bench/run.sh --national [--national-factor F] [--national-drop-indexes]
 #                           the national run only, on a throwaway PostgreSQL (F=1: 3,321 communes, 5.6 M members)
 #   --database sqlite|postgres|both   full run on SQLite; only the commune GETs on PostgreSQL; or both (default)
-#   extra options go to the driver: --seconds N (≤ 10), --factor F (import rows = 20,000 × F),
+#   extra options go to the driver: --seconds N (≤ 10), --factor F (import rows = 20,000 × F, default 5),
 #   --import-format xlsx|csv, --communes N (province size, 0 skips), --seed N, --out DIR, --only import|staff|feedback|visits
 set -euo pipefail
 
