@@ -387,7 +387,7 @@ public sealed class MemberModel(AppDbContext db, OrgTree tree, ReadCache cache, 
     private async Task<bool> LoadForViewAsync(int year, int person, CancellationToken ct)
     {
         var read = await cache.GetOrComputeForStaffAsync(
-            FormattableString.Invariant($"member-review|{db.Scope.RootUnitId}|{year}|{person}|{Infrastructure.Time.VietnamTime.Today(time):yyyy-MM-dd}"),
+            FormattableString.Invariant($"member-review|{db.Scope.CacheKey}|{year}|{person}|{Infrastructure.Time.VietnamTime.Today(time):yyyy-MM-dd}"),
             EvidenceSources,
             async token =>
             {

@@ -18,6 +18,13 @@ public sealed class AccessScope
 
     public int? RootUnitId { get; private set; }
 
+    /// <summary>
+    /// Names this scope in a cache key: the same root and the same number of units mean the same units for one
+    /// tree (a tree change is a write that empties such caches), and a member's empty scope differs from a
+    /// secretary's on the same cell.
+    /// </summary>
+    public string CacheKey => All ? "all" : string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"{RootUnitId}:{_unitIds.Length}");
+
     public bool CanSee(int unitId) => All || Array.IndexOf(_unitIds, unitId) >= 0;
 
     public void Restrict(int? rootUnitId, int[] unitIds)

@@ -109,7 +109,7 @@ public sealed class DetailsModel(AppDbContext db, OrgTree tree, ReadCache cache,
         // A record is read again only after it changes (ReadCache); the read itself is still audited on every view.
         // The key holds the reader's scope: a record outside it is "not found", and stays so for that scope only.
         var read = await cache.GetOrComputeForStaffAsync(
-            FormattableString.Invariant($"person-record|{db.Scope.RootUnitId}|{id}"),
+            FormattableString.Invariant($"person-record|{db.Scope.CacheKey}|{id}"),
             RecordSources,
             token => ReadAsync(id, token),
             ct);

@@ -126,7 +126,7 @@ public sealed class IndexModel(AppDbContext db, OrgTree tree, ReadCache cache, T
 
         // A page of the list and its count are read again only after people, memberships, posts or units change
         // (ReadCache): clerks page back and forth through the same roll far more often than it changes.
-        var key = FormattableString.Invariant($"people|{scope.RootUnitId}|{Unit}|{Cell}|{Status}|{folded}|{Q?.Trim()}|{PageNumber}");
+        var key = FormattableString.Invariant($"people|{scope.CacheKey}|{Unit}|{Cell}|{Status}|{folded}|{Q?.Trim()}|{PageNumber}");
         var list = await cache.GetOrComputeForStaffAsync(key, ListSources, token => ReadListAsync(people, token), ct);
         Total = list.Total;
         TotalIsCapped = list.Capped;
