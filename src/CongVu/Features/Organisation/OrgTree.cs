@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using CongVu.Infrastructure.Data;
 using CongVu.Infrastructure.Text;
 using Microsoft.EntityFrameworkCore;
@@ -32,6 +33,7 @@ public sealed class OrgTreeSnapshot
     private readonly ILookup<int, int> _predecessors;
     private readonly ILookup<int, int> _successors;
     private readonly ILookup<int, OrgNode> _committeesByAdminUnit;
+    private readonly ConcurrentDictionary<int, int[]> _scopes = new();
 
     public OrgTreeSnapshot(IEnumerable<OrgNode> nodes, IEnumerable<(int PredecessorId, int SuccessorId)> successions)
     {
@@ -80,9 +82,13 @@ public sealed class OrgTreeSnapshot
     /// <summary>
     /// Every unit a user rooted at <paramref name="rootId"/> may read: its descendants, the units its
     /// predecessors had (so a merged commune keeps its history), and for a party committee the
-    /// administrative unit it leads (agencies and hamlets) — and the other way round.
+    /// administrative unit it leads (agencies and hamlets) — and the other way round. Sorted ascending;
+    /// computed once per root and snapshot (a national overseer's scope walks 180,000 nodes) and shared
+    /// by every caller, so callers must not change the array.
     /// </summary>
-    public int[] Scope(int rootId)
+    public int[] Scope(int rootId) => _scopes.GetOrAdd(rootId, ComputeScope);
+
+    private int[] ComputeScope(int rootId)
     {
         if (!_byId.ContainsKey(rootId))
         {

@@ -16,7 +16,7 @@ public sealed record CommuneFigures(OrgNode Commune, IReadOnlyDictionary<string,
 /// Reads the pre-computed figures of many communes in one query and recomputes (through the public
 /// summary's contributors) the few that are missing or stale; the refresher finishes the rest.
 /// </summary>
-public sealed class CommuneFiguresStore(AppDbContext db, OrgTree tree, IEnumerable<IPublicFigures> contributors, TimeProvider time, IConfiguration config, FiguresSignal signal)
+public sealed class CommuneFiguresStore(AppDbContext db, OrgTree tree, IEnumerable<IPublicFigures> contributors, TimeProvider time, IConfiguration config, FiguresSignal signal, CommuneFiguresMemo memo)
 {
     private static readonly IReadOnlyDictionary<string, JsonElement> NoFigures = new Dictionary<string, JsonElement>();
 
@@ -25,21 +25,57 @@ public sealed class CommuneFiguresStore(AppDbContext db, OrgTree tree, IEnumerab
     /// <summary>The figures of the communes for the year, in the order given; at most <see cref="MaxRecomputePerRequest"/> are recomputed.</summary>
     public async Task<IReadOnlyList<CommuneFigures>> GetAsync(IReadOnlyList<OrgNode> communes, int year, CancellationToken ct)
     {
-        var rows = await ReadAsync(communes, year, withFigures: true, ct);
+        // The rows' state first; the JSON only of the current rows whose parsed figures the memo does not hold.
+        var rows = await ReadAsync(communes, year, withFigures: false, ct);
         var today = VietnamTime.Today(time);
         var results = new CommuneFigures[communes.Count];
         var pending = new List<int>();
+        var unread = new List<int>();
         for (var i = 0; i < communes.Count; i++)
         {
             if (rows.TryGetValue(communes[i].Id, out var row) && IsCurrent(row, year, today))
             {
-                results[i] = new CommuneFigures(communes[i], Parse(row.FiguresJson), row.ComputedAt);
+                if (memo.TryGet(row.CommuneId, year, row.ComputedAt, row.Revision, out var figures))
+                {
+                    results[i] = new CommuneFigures(communes[i], figures, row.ComputedAt);
+                }
+                else
+                {
+                    unread.Add(i);
+                }
             }
             else
             {
                 results[i] = new CommuneFigures(communes[i], null, null);
                 pending.Add(i);
             }
+        }
+
+        if (unread.Count > 0)
+        {
+            var read = await ReadAsync(unread.Select(i => communes[i].Id).ToArray(), year, withFigures: true, ct);
+            foreach (var i in unread)
+            {
+                // Taken as it is now: a row recomputed or marked since the first read counts in its new state.
+                var id = communes[i].Id;
+                if (read.TryGetValue(id, out var row))
+                {
+                    rows[id] = row;
+                    if (IsCurrent(row, year, today))
+                    {
+                        var figures = Parse(row.FiguresJson);
+                        memo.Remember(id, year, row.ComputedAt, row.Revision, figures);
+                        results[i] = new CommuneFigures(communes[i], figures, row.ComputedAt);
+                        continue;
+                    }
+                }
+
+                results[i] = new CommuneFigures(communes[i], null, null);
+                pending.Add(i);
+            }
+
+            // The shown page comes first in the list, so the recompute budget still goes to it.
+            pending.Sort();
         }
 
         var now = pending.Take(MaxRecomputePerRequest).ToList();
@@ -82,15 +118,17 @@ public sealed class CommuneFiguresStore(AppDbContext db, OrgTree tree, IEnumerab
 
     private sealed record Row(int CommuneId, string FiguresJson, DateTime ComputedAt, bool Stale, int Revision);
 
-    private async Task<Dictionary<int, Row>> ReadAsync(IReadOnlyList<OrgNode> communes, int year, bool withFigures, CancellationToken ct)
+    private Task<Dictionary<int, Row>> ReadAsync(IReadOnlyList<OrgNode> communes, int year, bool withFigures, CancellationToken ct) =>
+        ReadAsync(communes.Select(c => c.Id).ToArray(), year, withFigures, ct);
+
+    private async Task<Dictionary<int, Row>> ReadAsync(int[] ids, int year, bool withFigures, CancellationToken ct)
     {
-        if (communes.Count == 0)
+        if (ids.Length == 0)
         {
             return [];
         }
 
         // The ids go as one array parameter whatever their number (DatabaseSetup.ScopeListMode).
-        var ids = communes.Select(c => c.Id).ToArray();
         var query = db.Set<CommuneYearFigures>().AsNoTracking().Where(f => f.Year == year && ids.Contains(f.CommuneId));
         var list = withFigures
             ? await query.Select(f => new Row(f.CommuneId, f.FiguresJson, f.ComputedAt, f.Stale, f.Revision)).ToListAsync(ct)

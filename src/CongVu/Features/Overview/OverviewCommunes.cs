@@ -12,8 +12,9 @@ public static class OverviewCommunes
 
     public static IReadOnlyList<OrgNode> All(OrgTreeSnapshot snap) => snap.Communes;
 
+    /// <summary>The tree's communes the scope can see: a lookup per commune, not per unit of the scope (180,000 for a national overseer).</summary>
     public static IEnumerable<OrgNode> InScope(OrgTreeSnapshot snap, AccessScope scope) =>
-        scope.All ? All(snap) : snap.Nodes(scope.UnitIds).Where(n => n.Kind == OrgUnitKind.Commune);
+        scope.All ? All(snap) : snap.Communes.Where(c => scope.CanSee(c.Id));
 
     /// <summary>The communes that existed at some time in the year (a commune merged mid-year has figures up to its last day).</summary>
     public static List<OrgNode> ValidIn(OrgTreeSnapshot snap, IEnumerable<OrgNode> communes, int year) =>

@@ -13,6 +13,7 @@ public static class OverviewModule
         services.AddSingleton<StaleFiguresInterceptor>();
         // DatabaseSetup adds every registered IInterceptor to the pooled contexts, ahead of the data-version counter.
         services.AddSingleton<IInterceptor>(sp => sp.GetRequiredService<StaleFiguresInterceptor>());
+        services.AddSingleton<CommuneFiguresMemo>();
         services.AddScoped<CommuneFiguresStore>();
         services.AddSingleton<CommuneFiguresRefresher>();
         services.AddHostedService(sp => sp.GetRequiredService<CommuneFiguresRefresher>());

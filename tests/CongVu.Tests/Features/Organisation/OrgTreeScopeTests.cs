@@ -1,4 +1,6 @@
 using CongVu.Features.Organisation;
+using CongVu.Features.Overview;
+using CongVu.Infrastructure.Security;
 
 namespace CongVu.Tests.Features.Organisation;
 
@@ -84,5 +86,44 @@ public class OrgTreeScopeTests
     {
         Assert.Equal("hieu-trung", Tree().CommuneOf(6)?.Code);
         Assert.Equal("tieu-can", Tree().CommuneOf(15)?.Code);
+    }
+
+    [Fact]
+    public void Scope_IsWalkedOncePerRootAndSnapshot_AndStaysSorted()
+    {
+        var tree = Tree();
+        var first = tree.Scope(12);
+
+        Assert.Same(first, tree.Scope(12));
+        Assert.Equal(first.Order(), first);
+        Assert.NotSame(first, Tree().Scope(12));
+    }
+
+    [Fact]
+    public void AccessScope_SeesExactlyItsUnits_WhetherGivenSortedOrNot()
+    {
+        var scope = new AccessScope();
+        scope.Restrict(13, [15, 2, 14, 11, 3]);
+
+        foreach (var id in Enumerable.Range(0, 100))
+        {
+            Assert.Equal(id is 2 or 3 or 11 or 14 or 15, scope.CanSee(id));
+        }
+
+        Assert.Equal([2, 3, 11, 14, 15], scope.UnitIds);
+    }
+
+    [Fact]
+    public void OverviewCommunes_InScope_AreTheCommunesAmongTheScopesUnits()
+    {
+        var tree = Tree();
+        var province = new AccessScope();
+        province.Restrict(12, tree.Scope(12));
+        var cell = new AccessScope();
+        cell.Restrict(14, tree.Scope(14));
+
+        Assert.Equal(["hieu-trung", "tieu-can"], OverviewCommunes.InScope(tree, province).Select(c => c.Code).Order());
+        Assert.Empty(OverviewCommunes.InScope(tree, cell));
+        Assert.Equal(2, OverviewCommunes.InScope(tree, AccessScope.System()).Count());
     }
 }

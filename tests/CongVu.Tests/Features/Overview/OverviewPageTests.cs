@@ -82,6 +82,22 @@ public class OverviewPageTests(AppFactory app) : IClassFixture<AppFactory>
     }
 
     [Fact]
+    public async Task FiguresRememberedFromEarlierViews_GiveWayToTheRecomputedRow()
+    {
+        var commune = await app.CreateCommuneAsync();
+        await app.AddMemberAsync(commune.CellA, "Đỗ Văn Sáu", new DateOnly(2019, 1, 1));
+        var client = await app.SignInAsync(commune.OverseerUser, TestData.Password);
+        var url = $"/staff/cac-xa?nam={Year}";
+        await client.GetPageAsync(url);
+        Assert.Equal("1", Cell(Row(await client.GetPageAsync(url), commune.Prefix + "-xa"), "partyMembers"));
+
+        await app.AddMemberAsync(commune.CellB, "Đỗ Thị Bảy", new DateOnly(2020, 1, 1));
+        await client.GetPageAsync(url);
+
+        Assert.Equal("2", Cell(Row(await client.GetPageAsync(url), commune.Prefix + "-xa"), "partyMembers"));
+    }
+
+    [Fact]
     public async Task ARecomputationThatAWriteOvertook_IsNotStoredAsCurrent()
     {
         var commune = await app.CreateCommuneAsync();
