@@ -177,10 +177,8 @@ public sealed class DetailsModel(AppDbContext db, OrgTree tree, AuditLog audit, 
 
         db.Set<InitiativeUpdate>().Add(update);
         Item.UpdatedAt = now;
-        await db.SaveChangesAsync(ct);
-        // The entry names the new row's key, known only after this save: recorded in a second save.
-        audit.Record("initiative.progress", "initiative", Item.Id, Item.OrgUnitId, null,
-            new { UpdateId = update.Id, update.OnDate, update.Text, Figures = figures.Select(f => new { f.TargetId, f.Value }), Photo = image.Data?.Length });
+        audit.RecordSaved("initiative.progress", "initiative", Item.Id, Item.OrgUnitId,
+            () => new { UpdateId = update.Id, update.OnDate, update.Text, Figures = figures.Select(f => new { f.TargetId, f.Value }), Photo = image.Data?.Length });
         await db.SaveChangesAsync(ct);
         TempData["Flash"] = "Đã ghi tiến độ.";
         return Redirect(Here);

@@ -32,8 +32,8 @@ public class AuditEntry
     public string Hash { get; set; } = string.Empty;
 
     /// <summary>
-    /// Not stored: for an entry about a record added in the same save, gives that record's key once the database
-    /// has assigned it (AppDbContext writes the record, then the entry, in one transaction).
+    /// Not stored: for an entry that names records added in the same save, fills in their keys once the database
+    /// has assigned them (AppDbContext writes the records, then the entry, in one transaction).
     /// </summary>
-    public Func<object?>? PendingEntityId { get; set; }
+    public Action<AuditEntry>? CompleteAtSave { get; set; }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Claims;
 using System.Text.Json;
 using CongVu.Infrastructure.Data;
@@ -18,10 +19,19 @@ public sealed class AuditLog(AppDbContext db, IHttpContextAccessor http, TimePro
     /// (<paramref name="entityId"/>) once the database has given it, and the change and its entry commit in one
     /// transaction (AppDbContext), so no change is stored without its entry and no entry without its change.
     /// </summary>
-    public void RecordSaved(string action, string entityType, Func<object?> entityId, int? orgUnitId, object? before = null, object? after = null)
+    public void RecordSaved(string action, string entityType, Func<object?> entityId, int? orgUnitId, object? before = null, object? after = null) =>
+        AddCompletedAtSave(Entry(action, entityType, null, orgUnitId, before, after), e => e.EntityId = Convert.ToString(entityId(), CultureInfo.InvariantCulture));
+
+    /// <summary>
+    /// As above, for a change to an existing record whose details (<paramref name="after"/>) name a row the same save
+    /// adds (a news photo, an initiative's progress update): the details are written once the database has given its key.
+    /// </summary>
+    public void RecordSaved(string action, string entityType, object entityId, int? orgUnitId, Func<object?> after) =>
+        AddCompletedAtSave(Entry(action, entityType, entityId, orgUnitId, null, null), e => e.After = Serialize(after()));
+
+    private void AddCompletedAtSave(AuditEntry entry, Action<AuditEntry> complete)
     {
-        var entry = Entry(action, entityType, null, orgUnitId, before, after);
-        entry.PendingEntityId = entityId;
+        entry.CompleteAtSave = complete;
         db.AuditEntries.Add(entry);
     }
 
@@ -41,8 +51,10 @@ public sealed class AuditLog(AppDbContext db, IHttpContextAccessor http, TimePro
             EntityType = entityType,
             EntityId = entityId?.ToString(),
             OrgUnitId = orgUnitId,
-            Before = before is null ? null : JsonSerializer.Serialize(before, Json),
-            After = after is null ? null : JsonSerializer.Serialize(after, Json),
+            Before = Serialize(before),
+            After = Serialize(after),
         };
     }
+
+    private static string? Serialize(object? value) => value is null ? null : JsonSerializer.Serialize(value, Json);
 }

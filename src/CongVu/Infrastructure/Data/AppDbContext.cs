@@ -139,7 +139,7 @@ public abstract class AppDbContext : IdentityDbContext<AppUser>
             e.Property(a => a.ActorName).HasMaxLength(200);
             e.Property(a => a.Hash).HasMaxLength(64);
             e.Property(a => a.PreviousHash).HasMaxLength(64);
-            e.Ignore(a => a.PendingEntityId);
+            e.Ignore(a => a.CompleteAtSave);
             // A fork in the chain (two entries after the same one) is refused by the database.
             e.HasIndex(a => a.PreviousHash).IsUnique();
             e.HasIndex(a => new { a.EntityType, a.EntityId });
@@ -195,7 +195,7 @@ public abstract class AppDbContext : IdentityDbContext<AppUser>
         await AuditChain.Gate.WaitAsync(cancellationToken);
         try
         {
-            if (newEntries.Exists(e => e.PendingEntityId is not null))
+            if (newEntries.Exists(e => e.CompleteAtSave is not null))
             {
                 return await SaveWithNewSubjectsAsync(newEntries, cancellationToken);
             }
@@ -223,10 +223,10 @@ public abstract class AppDbContext : IdentityDbContext<AppUser>
             var count = await base.SaveChangesAsync(acceptAllChangesOnSuccess: true, ct);
             foreach (var entry in entries)
             {
-                if (entry.PendingEntityId is { } id)
+                if (entry.CompleteAtSave is { } complete)
                 {
-                    entry.EntityId = Convert.ToString(id(), System.Globalization.CultureInfo.InvariantCulture);
-                    entry.PendingEntityId = null;
+                    complete(entry);
+                    entry.CompleteAtSave = null;
                 }
             }
 

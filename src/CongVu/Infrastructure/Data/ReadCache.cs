@@ -14,6 +14,9 @@ public sealed class ReadCache(DataVersion version, TimeProvider time)
     /// <summary>How long figures may be served without a local write; other processes' writes show after this.</summary>
     public static readonly TimeSpan MaxAge = TimeSpan.FromMinutes(1);
 
+    /// <summary>How long a staff page's reads may be served without a local write to what they read.</summary>
+    public static readonly TimeSpan StaffMaxAge = TimeSpan.FromSeconds(5);
+
     // A province of a few hundred communes × ten years stays far below this; past it the cache starts afresh.
     private const int MaxEntries = 20_000;
 
@@ -44,8 +47,7 @@ public sealed class ReadCache(DataVersion version, TimeProvider time)
     /// </summary>
     public Task<T> GetOrComputeAsync<T>(string key, IReadOnlyList<Type> readsFrom, Func<CancellationToken, Task<T>> compute, CancellationToken ct)
         where T : class =>
-        // Each type's counter only grows, so their sum moves whenever one of them does.
-        GetOrComputeAsync(key, () => readsFrom.Sum(version.Of), compute, MaxAge, ct);
+        GetOrComputeAsync(key, StampOf(readsFrom), compute, MaxAge, ct);
 
     /// <summary>
     /// As above, for staff pages: kept <see cref="StaffMaxAge"/> at most, so that with several app servers on one
@@ -53,10 +55,10 @@ public sealed class ReadCache(DataVersion version, TimeProvider time)
     /// </summary>
     public Task<T> GetOrComputeForStaffAsync<T>(string key, IReadOnlyList<Type> readsFrom, Func<CancellationToken, Task<T>> compute, CancellationToken ct)
         where T : class =>
-        GetOrComputeAsync(key, () => readsFrom.Sum(version.Of), compute, StaffMaxAge, ct);
+        GetOrComputeAsync(key, StampOf(readsFrom), compute, StaffMaxAge, ct);
 
-    /// <summary>How long a staff page's reads may be served without a local write to what they read.</summary>
-    public static readonly TimeSpan StaffMaxAge = TimeSpan.FromSeconds(5);
+    // Each type's counter only grows, so their sum moves whenever one of them does.
+    private Func<long> StampOf(IReadOnlyList<Type> readsFrom) => () => readsFrom.Sum(version.Of);
 
     private async Task<T> GetOrComputeAsync<T>(string key, Func<long> stampNow, Func<CancellationToken, Task<T>> compute, TimeSpan maxAge, CancellationToken ct)
         where T : class

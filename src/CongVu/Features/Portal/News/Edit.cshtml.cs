@@ -203,9 +203,7 @@ public sealed class EditModel(AppDbContext db, NewsDesk desk, OrgTree tree, Audi
         var order = Post.Photos.Count == 0 ? 1 : Post.Photos.Max(p => p.SortOrder) + 1;
         var row = new NewsPhoto { PostId = Post.Id, OrgUnitId = Post.OrgUnitId, ContentType = type!, Data = data, Caption = caption!.Trim(), SortOrder = order };
         db.Set<NewsPhoto>().Add(row);
-        await db.SaveChangesAsync(ct);
-        // The entry names the new row's key, known only after this save: recorded in a second save.
-        audit.Record("news.photo.add", nameof(NewsPost), Post.Id, Post.OrgUnitId, null, new { row.Id, row.Caption, row.ContentType, Bytes = data.Length });
+        audit.RecordSaved("news.photo.add", nameof(NewsPost), Post.Id, Post.OrgUnitId, () => new { row.Id, row.Caption, row.ContentType, Bytes = data.Length });
         await db.SaveChangesAsync(ct);
         TempData["Flash"] = "Đã thêm ảnh.";
         return Redirect("/staff/news/" + Post.Id.ToString(CultureInfo.InvariantCulture));
